@@ -1,0 +1,15 @@
+/**
+ * Frontmatter every page of the book must carry, on top of Starlight's own fields.
+ * A wrong or missing field fails `astro build` with the file's name and the field.
+ */
+import { z } from 'astro/zod';
+import { PART_IDS } from './parts.ts';
+
+export const chapterFields = z.object({
+  /** Which part of the book the page belongs to (see src/content/parts.ts). */
+  part: z.enum(PART_IDS),
+  /** Position within the part, from 1; also orders the sidebar. 0 is the part's overview. */
+  order: z.number().int().min(0).max(99),
+});
+
+export type ChapterFields = z.infer<typeof chapterFields>;

@@ -1,0 +1,13 @@
+/**
+ * TF.js for Node tests and scripts: the pure-JS CPU backend, the same kernels the
+ * browser's `cpu` backend runs, so a unit test checks the code a reader's page runs.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+
+let ready: Promise<typeof tf> | null = null;
+
+export function tfCpu(): Promise<typeof tf> {
+  ready ??= tf.setBackend('cpu').then(() => tf);
+  return ready;
+}
