@@ -4,6 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+// Chained ops (t.add(...)) as in the full @tensorflow/tfjs bundle.
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 
 let ready: Promise<typeof tf> | null = null;
 
