@@ -1,5 +1,5 @@
 // @ts-check
-import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
@@ -7,12 +7,13 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeKatexStrict from './src/markdown/rehype-katex-strict.ts';
 import { katexOptions } from './src/markdown/katex-options.ts';
-import { PARTS } from './src/content/parts.ts';
+import { bookOutline } from './src/content/outline.ts';
 
-// One sidebar group per part that has chapters yet, in the book's order.
-const sidebar = PARTS.filter((p) => p.dir && existsSync(new URL(`./content/${p.dir}`, import.meta.url))).map(
-  (p) => ({ label: p.label, items: [{ autogenerate: { directory: p.dir } }] }),
-);
+// One sidebar group per part that has chapters, chapters numbered through the book.
+const sidebar = bookOutline(fileURLToPath(new URL('./content', import.meta.url))).map((part) => ({
+  label: part.label,
+  items: part.chapters.map((c) => ({ label: `${c.number}. ${c.title}`, link: `/${c.slug}/` })),
+}));
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
@@ -29,7 +30,7 @@ export default defineConfig({
       description:
         'An interactive textbook on visualising and explaining deep-learning models, trained live in your browser.',
       sidebar,
-      customCss: ['katex/dist/katex.min.css', './src/styles/book.css'],
+      customCss: ['katex/dist/katex.min.css', './src/styles/book.css', './src/styles/figures.css'],
       lastUpdated: false,
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },

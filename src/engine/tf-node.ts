@@ -6,6 +6,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 // Chained ops (t.add(...)) as in the full @tensorflow/tfjs bundle.
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+// Gradients of every op, as the full @tensorflow/tfjs bundle registers them.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 
 let ready: Promise<typeof tf> | null = null;
 

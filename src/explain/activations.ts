@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { forwardThroughLayers } from './layer-outputs.ts';
+import { assertFiniteTensor } from './validate.ts';
 
 export interface LayerValues {
   name: string;
@@ -14,7 +15,7 @@ export interface LayerValues {
 }
 
 export async function activations(model: tfl.LayersModel, x: tf.Tensor): Promise<LayerValues[]> {
-  assertFinite(x, 'x');
+  await assertFiniteTensor('x', x);
   const outs = tf.tidy(() => forwardThroughLayers(model, x));
   try {
     return await Promise.all(
@@ -27,9 +28,4 @@ export async function activations(model: tfl.LayersModel, x: tf.Tensor): Promise
   } finally {
     tf.dispose(outs);
   }
-}
-
-export function assertFinite(x: tf.Tensor, name: string): void {
-  const bad = tf.tidy(() => tf.logicalNot(tf.all(tf.isFinite(x))).dataSync()[0]);
-  if (bad) throw new RangeError(`${name} contains NaN or infinite values`);
 }

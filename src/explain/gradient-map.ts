@@ -12,7 +12,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { LOSSES, type LossName } from '../train/losses.ts';
 import { forwardThroughLayers } from './layer-outputs.ts';
-import { assertFinite, type LayerValues } from './activations.ts';
+import type { LayerValues } from './activations.ts';
+import { assertFiniteTensor } from './validate.ts';
 
 export interface GradientMap {
   loss: number;
@@ -28,7 +29,7 @@ export async function gradientMap(
   y: tf.Tensor,
   loss: LossName = model.outputs[0]!.shape[1] === 1 ? 'binaryCrossentropy' : 'categoricalCrossentropy',
 ): Promise<GradientMap> {
-  assertFinite(x, 'x');
+  await assertFiniteTensor('x', x);
   if (x.shape[0] !== y.shape[0]) throw new RangeError(`x has ${x.shape[0]} rows but y has ${y.shape[0]}`);
   const weightVars = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const shapes = tf.tidy(() => forwardThroughLayers(model, x).map((t) => t.shape));

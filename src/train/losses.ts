@@ -11,13 +11,13 @@ const EPS = 1e-7;
 /** L = −(1/n) Σ [y log p + (1−y) log(1−p)] */
 function binaryCrossentropy(y: tf.Tensor, p: tf.Tensor): tf.Scalar {
   const q = tf.clipByValue(p, EPS, 1 - EPS);
-  return tf.neg(tf.mean(tf.add(tf.mul(y, tf.log(q)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, q))))));
+  return tf.neg(tf.mean(tf.add(tf.mul(y, tf.log(q)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, q)))))) as tf.Scalar;
 }
 
 /** L = −(1/n) Σ_i Σ_k y_ik log p_ik */
 function categoricalCrossentropy(y: tf.Tensor, p: tf.Tensor): tf.Scalar {
   const q = tf.clipByValue(p, EPS, 1 - EPS);
-  return tf.neg(tf.mean(tf.sum(tf.mul(y, tf.log(q)), -1)));
+  return tf.neg(tf.mean(tf.sum(tf.mul(y, tf.log(q)), -1))) as tf.Scalar;
 }
 
 /** L = (1/n) Σ (y − p)² */

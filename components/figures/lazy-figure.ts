@@ -1,0 +1,20 @@
+/**
+ * Starts a figure's heavy code (its controller, then its worker and TF.js) only when
+ * the figure comes within a screen of the viewport, as distill.pub does: the first
+ * paint of a chapter never downloads the engine.
+ */
+export function whenNear(selector: string, load: () => Promise<{ mount(el: HTMLElement): void }>): void {
+  const figures = document.querySelectorAll<HTMLElement>(selector);
+  if (!figures.length) return;
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        load().then((m) => m.mount(entry.target as HTMLElement));
+      }
+    },
+    { rootMargin: '100% 0px' },
+  );
+  figures.forEach((f) => observer.observe(f));
+}

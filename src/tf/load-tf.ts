@@ -1,0 +1,72 @@
+/**
+ * Loads TF.js inside a figure's worker and starts the best backend for its workload.
+ * Each backend's code is a separate chunk, fetched only if that backend is tried,
+ * so a reader on the CPU never downloads the WebGL or WebGPU kernels.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+// Gradients of every op, as the full @tensorflow/tfjs bundle registers them.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { chooseBackend, type BackendName, type Capabilities, type Workload } from './choose-backend.ts';
+
+export interface LoadedTf {
+  backend: BackendName;
+  reason: string;
+  notices: string[];
+}
+
+const registrars: Record<BackendName, () => Promise<unknown>> = {
+  cpu: () => import('@tensorflow/tfjs-backend-cpu'),
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  webgpu: () => import('@tensorflow/tfjs-backend-webgpu'),
+  wasm: async () => {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    // The .wasm binaries are copied into the site at build time: no CDN.
+    wasm.setWasmPaths(new URL(`${import.meta.env.BASE_URL}generated/tfjs-wasm/`.replace('//', '/'), self.location.origin).href);
+  },
+};
+
+export async function probeCapabilities(): Promise<Capabilities> {
+  let webgpu: Capabilities['webgpu'] = 'none';
+  try {
+    // Typed loosely: `info.isFallbackAdapter` is newer than the bundled WebGPU types.
+    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+    const adapter = (gpu ? await gpu.requestAdapter() : null) as GPUAdapterLike | null;
+    if (adapter) webgpu = adapter.info?.isFallbackAdapter || adapter.isFallbackAdapter ? 'software' : 'hardware';
+  } catch {
+    webgpu = 'none';
+  }
+  let webgl = false;
+  try {
+    webgl = typeof OffscreenCanvas !== 'undefined' && new OffscreenCanvas(1, 1).getContext('webgl2') !== null;
+  } catch {
+    webgl = false;
+  }
+  return { webgpu, webgl, wasm: typeof WebAssembly === 'object' };
+}
+
+interface GPUAdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { isFallbackAdapter?: boolean };
+}
+
+export async function loadTf(workload: Workload, requested: string | null): Promise<LoadedTf> {
+  // A tiny model runs on the CPU unless the link asks otherwise: no need to probe GPUs.
+  const caps = workload === 'tiny' && !requested ? { webgpu: 'none' as const, webgl: false, wasm: false } : await probeCapabilities();
+  const choice = chooseBackend(caps, workload, requested);
+  const notices = choice.notice ? [choice.notice] : [];
+  for (const name of choice.order) {
+    try {
+      await registrars[name]();
+      if (await tf.setBackend(name)) {
+        await tf.ready();
+        const reason = name === choice.order[0] ? choice.reason : `fallback after ${choice.order[0]} failed to start`;
+        return { backend: name, reason, notices };
+      }
+      notices.push(`The ${name} backend could not start; trying the next one.`);
+    } catch (error) {
+      notices.push(`The ${name} backend failed to start (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  }
+  throw new Error('No TensorFlow.js backend could start in this browser.');
+}
