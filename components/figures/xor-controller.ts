@@ -39,7 +39,7 @@ class XorFigure {
     this.state = state;
     notices.forEach((n) => this.notices.add(n));
     this.writeControls();
-    this.loss = new LineChart(this.$('[data-view="loss"]'), [{ label: 'training loss', colour: 'var(--book-pos)' }], { yLabel: 'loss', log: true });
+    this.loss = new LineChart(this.$('[data-view="loss"]'), [{ label: 'training loss', colour: '--book-pos' }], { yLabel: 'loss', log: true });
     drawBoundaryLegend(this.$('[data-view="boundary-legend"]'));
 
     this.worker = new Worker(new URL('../../src/worker/xor.worker.ts', import.meta.url), { type: 'module', name: `figure-${this.id}` });
@@ -245,6 +245,6 @@ class XorFigure {
 
 function drawBoundaryLegend(host: HTMLElement): void {
   const el = legend('signed', -0.5, 0.5);
-  el.querySelectorAll('span:not(.legend-bar)').forEach((s, i) => (s.textContent = i === 0 ? 'p = 0 (class 0)' : 'p = 1 (class 1)'));
+  el.querySelectorAll('span:not(.legend-bar)').forEach((s, i) => (s.textContent = i === 0 ? 'p = 0' : 'p = 1'));
   host.replaceChildren(el);
 }

@@ -1,14 +1,28 @@
 /**
  * A live line chart (loss or accuracy against epoch) on uPlot, a small, fast,
- * well-kept charting library. Colours come from CSS variables, so dark mode works.
+ * well-kept charting library. uPlot paints on a canvas, which cannot read CSS
+ * variables, so colours are resolved from the page's variables at every redraw:
+ * switching to dark mode recolours the chart.
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
 export interface Series {
   label: string;
+  /** A CSS custom property, e.g. '--book-pos', or a plain colour. */
   colour: string;
   dash?: number[];
+}
+
+const HEIGHT = 180;
+
+function resolve(colour: string, host: HTMLElement): string {
+  return colour.startsWith('--') ? getComputedStyle(host).getPropertyValue(colour).trim() || '#888' : colour;
+}
+
+/** On a log axis, label and grid only the powers of ten; minor ticks are noise. */
+function powersOfTen(_u: uPlot, splits: number[]): (number | null)[] {
+  return splits.map((v) => (Math.abs(Math.log10(v) % 1) < 1e-9 ? v : null));
 }
 
 export class LineChart {
@@ -18,18 +32,24 @@ export class LineChart {
 
   constructor(host: HTMLElement, series: Series[], opts: { yLabel: string; log?: boolean }) {
     this.ys = series.map(() => []);
-    const axisColour = getComputedStyle(host).color || '#666';
-    const axis = { stroke: axisColour, grid: { stroke: 'rgba(128,128,128,0.2)' }, ticks: { stroke: 'rgba(128,128,128,0.4)' } };
+    const ink = () => getComputedStyle(host).color || '#666';
+    const axis = { stroke: ink, grid: { stroke: 'rgba(128,128,128,0.25)' }, ticks: { stroke: 'rgba(128,128,128,0.4)' } };
+    const logAxis = opts.log
+      ? { filter: powersOfTen, grid: { ...axis.grid, filter: powersOfTen }, ticks: { ...axis.ticks, filter: powersOfTen } }
+      : {};
     this.plot = new uPlot(
       {
         width: Math.max(220, host.clientWidth || 320),
-        height: 180,
+        height: HEIGHT,
         scales: { x: { time: false }, y: opts.log ? { distr: 3 } : {} },
         axes: [
           { ...axis, label: 'epoch' },
-          { ...axis, label: opts.yLabel, size: 56, space: 40 },
+          { ...axis, ...logAxis, label: opts.yLabel, size: 56 },
         ],
-        series: [{ label: 'epoch' }, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, dash: s.dash }))],
+        series: [
+          { label: 'epoch' },
+          ...series.map((s) => ({ label: s.label, stroke: () => resolve(s.colour, host), width: 2, dash: s.dash })),
+        ],
         // The readout under the chart states the numbers; uPlot's legend would repeat them.
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
@@ -37,7 +57,9 @@ export class LineChart {
       [this.xs, ...this.ys],
       host,
     );
-    new ResizeObserver(() => this.plot.setSize({ width: Math.max(220, host.clientWidth), height: 180 })).observe(host);
+    new ResizeObserver(() => this.plot.setSize({ width: Math.max(220, host.clientWidth), height: HEIGHT })).observe(host);
+    // Recolour when the reader switches theme.
+    new MutationObserver(() => this.plot.redraw(false)).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   }
 
   push(x: number, ys: number[]): void {
