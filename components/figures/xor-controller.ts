@@ -1,101 +1,54 @@
 /**
- * Wires the XOR figure's controls and views to its worker. It holds the figure's
- * state, writes it to the URL, and draws whatever plain numbers the worker sends.
+ * The XOR figure: draws the loss curve, decision boundary, activation map and
+ * gradient map from the plain numbers its worker sends. Everything else (worker,
+ * controls, link state) is the shared LiveFigure.
  */
-import { readState, parseField, type StateOf } from '../../src/state/url-state.ts';
-import { xorSchema, type XorState } from '../../src/figures/xor/state.ts';
+import { xorSchema } from '../../src/figures/xor/state.ts';
 import { GRID, GRID_MAX, GRID_MIN, type XorView } from '../../src/figures/xor/session.ts';
-import type { FromWorker, ToWorker } from '../../src/worker/protocol.ts';
+import type { EpochReport } from '../../src/train/trainer.ts';
 import { drawBoundary } from '../views/boundary.ts';
 import { drawHeatmap, legend } from '../views/heatmap.ts';
 import { drawTable } from '../views/table.ts';
 import { LineChart } from '../views/line-chart.ts';
 import { formatNumber } from '../views/format.ts';
-import { copyFigureLink, syncUrl } from './figure-link.ts';
-import { FigureNotices } from './notices.ts';
+import { LiveFigure } from './live-figure.ts';
 
 const INPUTS = ['(0, 0)', '(0, 1)', '(1, 0)', '(1, 1)'];
-const EDITABLE = ['seed', 'hidden', 'act', 'opt', 'lr', 'epochs'] as const;
 
 export function mount(root: HTMLElement): void {
   new XorFigure(root);
 }
 
-class XorFigure {
-  private state: XorState;
-  private readonly worker: Worker;
-  private readonly notices: FigureNotices;
+class XorFigure extends LiveFigure<typeof xorSchema, number, XorView> {
   private readonly loss: LineChart;
-  private running = false;
-  /** Training was paused because the figure scrolled away; resume when it returns. */
-  private pausedOffscreen = false;
-  private readonly id: string;
 
-  constructor(private readonly root: HTMLElement) {
-    this.id = root.dataset.figureId!;
-    this.notices = new FigureNotices(this.$('[data-out="notices"]'));
-    const params = new URLSearchParams(location.search);
-    const { state, notices } = readState(xorSchema, this.id, params);
-    this.state = state;
-    notices.forEach((n) => this.notices.add(n));
-    this.writeControls();
+  constructor(root: HTMLElement) {
+    super(root, xorSchema, ['seed', 'hidden', 'act', 'opt', 'lr', 'epochs'], (name) =>
+      new Worker(new URL('../../src/worker/xor.worker.ts', import.meta.url), { type: 'module', name }),
+    );
     this.loss = new LineChart(this.$('[data-view="loss"]'), [{ label: 'training loss', colour: '--book-pos' }], { yLabel: 'loss', log: true });
     drawBoundaryLegend(this.$('[data-view="boundary-legend"]'));
-
-    this.worker = new Worker(new URL('../../src/worker/xor.worker.ts', import.meta.url), { type: 'module', name: `figure-${this.id}` });
-    this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
-    this.worker.onerror = (e) => {
-      this.notices.add(`The figure's worker stopped: ${e.message || 'unknown error'}. Reload the page to try again.`);
-      this.setRunning(false);
-    };
-    this.send({ type: 'init', state: this.state, backend: params.get('backend') });
-    this.status('starting the engine…');
-    this.bindControls();
-    this.pauseWhenOffscreen();
+    const radio = this.root.querySelector<HTMLInputElement>(`input[name="input"][value="${this.state.input}"]`);
+    if (radio) radio.checked = true;
+    this.root.querySelectorAll<HTMLInputElement>('input[name="input"]').forEach((r) =>
+      r.addEventListener('change', () => this.select({ input: Number(r.value) })),
+    );
+    this.start();
   }
 
-  private $<T extends HTMLElement = HTMLElement>(selector: string): T {
-    return this.root.querySelector<T>(selector)!;
+  protected selection(): number {
+    return this.state.input;
   }
 
-  private send(msg: ToWorker): void {
-    this.worker.postMessage(msg);
+  protected onReports(reports: EpochReport[]): void {
+    for (const r of reports) this.loss.push(r.epoch, [r.loss]);
   }
 
-  private status(text: string): void {
-    this.$('[data-out="status"]').textContent = text;
+  protected onReset(): void {
+    this.loss.clear();
   }
 
-  private receive(msg: FromWorker): void {
-    switch (msg.type) {
-      case 'ready':
-        this.$('[data-out="backend"]').textContent = `TF.js backend: ${msg.backend} (${msg.reason})`;
-        this.root.dataset.backend = msg.backend;
-        msg.notices.forEach((n) => this.notices.add(n));
-        this.root.dataset.ready = 'true';
-        this.status('ready');
-        return;
-      case 'progress':
-        for (const r of msg.reports) this.loss.push(r.epoch, [r.loss]);
-        this.render(msg.view);
-        if (!msg.running) this.syncUrl();
-        return;
-      case 'stopped':
-        this.setRunning(false);
-        this.status(msg.reason === 'done' ? `finished ${this.state.epochs} epochs` : 'paused');
-        this.syncUrl();
-        return;
-      case 'error':
-        this.setRunning(false);
-        this.notices.add(msg.message);
-        this.status(msg.kind === 'diverged' ? 'diverged' : 'error');
-        return;
-    }
-  }
-
-  private render(v: XorView): void {
-    this.state = { ...this.state, epoch: v.epoch };
-    this.root.dataset.epoch = String(v.epoch);
+  protected render(v: XorView): void {
     this.$('[data-out="epoch"]').textContent = `epoch ${v.epoch}`;
     this.$('[data-out="loss"]').textContent = `loss ${formatNumber(v.loss)}`;
     this.$('[data-out="accuracy"]').textContent = `accuracy ${Math.round(v.accuracy * 100)}%`;
@@ -150,96 +103,6 @@ class XorFigure {
       columns: hiddenLabels,
       rows,
     });
-  }
-
-  private writeControls(): void {
-    for (const key of EDITABLE) {
-      const el = this.root.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${key}"]`);
-      if (el) el.value = String(this.state[key]);
-    }
-    const radio = this.root.querySelector<HTMLInputElement>(`input[name="input"][value="${this.state.input}"]`);
-    if (radio) radio.checked = true;
-  }
-
-  private bindControls(): void {
-    this.$('[data-action="train"]').addEventListener('click', () => {
-      if (this.running) {
-        this.send({ type: 'pause' });
-        this.setRunning(false);
-      } else {
-        this.notices.clear();
-        this.send({ type: 'train' });
-        this.setRunning(true);
-        this.status('training…');
-      }
-    });
-    this.$('[data-action="step"]').addEventListener('click', () => {
-      this.setRunning(false);
-      this.send({ type: 'step' });
-    });
-    this.$('[data-action="reset"]').addEventListener('click', () => this.reset());
-    this.$<HTMLButtonElement>('[data-action="copy-link"]').addEventListener('click', (e) =>
-      copyFigureLink(this.id, e.currentTarget as HTMLButtonElement),
-    );
-    for (const key of EDITABLE) {
-      this.root.querySelector(`[name="${key}"]`)?.addEventListener('change', (e) => {
-        const el = e.target as HTMLInputElement;
-        const parsed = parseField(xorSchema[key], el.value);
-        if (!parsed.ok) {
-          this.notices.add(`${xorSchema[key].label} ${parsed.reason}; keeping ${String(this.state[key])}.`);
-          el.value = String(this.state[key]);
-          return;
-        }
-        this.state = { ...this.state, [key]: parsed.value } as XorState;
-        this.reset();
-      });
-    }
-    this.root.querySelectorAll<HTMLInputElement>('input[name="input"]').forEach((radio) =>
-      radio.addEventListener('change', () => {
-        this.state = { ...this.state, input: Number(radio.value) };
-        this.send({ type: 'select', input: this.state.input });
-        this.syncUrl();
-      }),
-    );
-  }
-
-  private reset(): void {
-    this.notices.clear();
-    this.setRunning(false);
-    this.state = { ...this.state, epoch: 0 };
-    this.loss.clear();
-    this.send({ type: 'reset', state: this.state });
-    this.status('reset');
-  }
-
-  private setRunning(running: boolean): void {
-    this.running = running;
-    this.root.dataset.running = String(running);
-    const button = this.$('[data-action="train"]');
-    button.textContent = running ? 'Pause' : 'Train';
-    button.setAttribute('aria-pressed', String(running));
-  }
-
-  private syncUrl(): void {
-    syncUrl(xorSchema, this.id, this.state as StateOf<typeof xorSchema>);
-  }
-
-  /** A figure that scrolled out of view stops training, so it costs nothing. */
-  private pauseWhenOffscreen(): void {
-    new IntersectionObserver((entries) => {
-      const visible = entries.some((e) => e.isIntersecting);
-      if (!visible && this.running) {
-        this.pausedOffscreen = true;
-        this.send({ type: 'pause' });
-        this.setRunning(false);
-        this.status('paused while off screen');
-      } else if (visible && this.pausedOffscreen) {
-        this.pausedOffscreen = false;
-        this.send({ type: 'train' });
-        this.setRunning(true);
-        this.status('training…');
-      }
-    }).observe(this.root);
   }
 }
 

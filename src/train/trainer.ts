@@ -143,16 +143,27 @@ export class Trainer {
     return this.endEpoch();
   }
 
-  /** Loss and accuracy of the current weights on a dataset, without training. */
-  async evaluate(ds: Dataset): Promise<{ loss: number; accuracy: number }> {
-    const [l, a] = tf.tidy(() => {
-      const p = this.model.predict(ds.x) as tf.Tensor;
-      return [LOSSES[this.config.loss](ds.y, p), accuracy(ds.y, p)];
-    });
-    const [loss, acc] = [(await l.data())[0]!, (await a.data())[0]!];
-    l.dispose();
-    a.dispose();
-    return { loss, accuracy: acc };
+  /**
+   * Loss and accuracy of the current weights on a dataset, without training, in
+   * chunks of `chunk` rows so a large test set never needs one huge activation tensor.
+   */
+  async evaluate(ds: Dataset, chunk = 256): Promise<{ loss: number; accuracy: number }> {
+    const n = ds.x.shape[0]!;
+    let loss = 0;
+    let acc = 0;
+    for (let start = 0; start < n; start += chunk) {
+      const size = Math.min(chunk, n - start);
+      const [l, a] = tf.tidy(() => {
+        const xb = tf.slice(ds.x, start, size);
+        const yb = tf.slice(ds.y, start, size);
+        const p = this.model.predict(xb) as tf.Tensor;
+        return [LOSSES[this.config.loss](yb, p), accuracy(yb, p)];
+      });
+      loss += (await l!.data())[0]! * size;
+      acc += (await a!.data())[0]! * size;
+      tf.dispose([l!, a!]);
+    }
+    return { loss: loss / n, accuracy: acc / n };
   }
 
   dispose(): void {

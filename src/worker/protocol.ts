@@ -1,26 +1,29 @@
 /**
- * Messages between a figure on the page and its training worker. Plain data only:
- * the page never sees a tensor, the worker never sees the DOM.
+ * Messages between a live figure on the page and its worker. Plain data only: the
+ * page never sees a tensor, the worker never sees the DOM. Generic over the figure's
+ * state (what a link restores), its selection (what the reader is looking at) and
+ * its view (the numbers the page draws).
  */
-import type { XorState } from '../figures/xor/state.ts';
-import type { XorView } from '../figures/xor/session.ts';
-import type { EpochReport } from '../train/trainer.ts';
+import type { BatchReport, EpochReport } from '../train/trainer.ts';
 import type { BackendName } from '../tf/choose-backend.ts';
 
-export type ToWorker =
-  | { type: 'init'; state: XorState; backend: string | null }
-  /** Train until `state.epochs` or a pause. */
+export type ToWorker<State, Selection> =
+  | { type: 'init'; state: State; selection: Selection; backend: string | null }
+  /** Train until the state's epoch budget or a pause. */
   | { type: 'train' }
   | { type: 'pause' }
   /** Train exactly one epoch. */
   | { type: 'step' }
-  /** Rebuild from a new state (new seed or hyperparameters) and replay to state.epoch. */
-  | { type: 'reset'; state: XorState }
-  | { type: 'select'; input: number };
+  /** Rebuild from a new state (new seed or hyperparameters) and replay to its epoch. */
+  | { type: 'reset'; state: State }
+  | { type: 'select'; selection: Selection };
 
-export type FromWorker =
+export type FromWorker<View> =
   | { type: 'ready'; backend: BackendName; reason: string; notices: string[] }
+  /** Something slow before training can start (data download, replay), 0..1. */
+  | { type: 'loading'; fraction: number; message: string }
+  | { type: 'batch'; report: BatchReport }
   /** `reports`: every epoch finished since the previous message, for the curves. */
-  | { type: 'progress'; reports: EpochReport[]; view: XorView; running: boolean }
+  | { type: 'progress'; reports: EpochReport[]; view: View; running: boolean }
   | { type: 'stopped'; reason: 'paused' | 'done' }
-  | { type: 'error'; message: string; kind: 'diverged' | 'config' | 'backend' | 'internal' };
+  | { type: 'error'; message: string; kind: 'diverged' | 'config' | 'data' | 'internal' };

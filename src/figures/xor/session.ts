@@ -9,7 +9,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { xorData } from '../../data/xor.ts';
 import { buildMlp, type Activation } from '../../models/mlp.ts';
-import { Trainer, type EpochReport } from '../../train/trainer.ts';
+import { Trainer, type EpochReport, type RunHooks } from '../../train/trainer.ts';
+import type { FigureSession } from '../../worker/session-host.ts';
 import type { OptimizerName } from '../../train/config.ts';
 import { activations, type LayerValues } from '../../explain/activations.ts';
 import { gradientMap, type GradientMap } from '../../explain/gradient-map.ts';
@@ -35,7 +36,7 @@ export interface XorView {
   input: number;
 }
 
-export class XorSession {
+export class XorSession implements FigureSession<XorView, number> {
   private readonly x: tf.Tensor2D;
   private readonly y: tf.Tensor2D;
   private readonly grid: tf.Tensor2D;
@@ -64,10 +65,15 @@ export class XorSession {
     return this.trainer.epoch;
   }
 
+  get epochs(): number {
+    return this.state.epochs;
+  }
+
   /** Trains one full-batch epoch. Throws DivergedError if the loss stops being finite. */
-  async trainEpoch(): Promise<EpochReport> {
-    this.lastReport = (await this.trainer.runEpoch())!;
-    return this.lastReport;
+  async trainEpoch(hooks: RunHooks = {}): Promise<EpochReport | null> {
+    const report = await this.trainer.runEpoch(hooks);
+    if (report) this.lastReport = report;
+    return report;
   }
 
   async view(input: number): Promise<XorView> {

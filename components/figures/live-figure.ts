@@ -1,0 +1,208 @@
+/**
+ * What every live, trainable figure does on the page, whatever its model: owns the
+ * worker, the state in the URL, the Train/Pause, Step and Reset buttons, the
+ * hyperparameter controls, the status line and notices, and pausing when the figure
+ * scrolls away. A figure subclass only draws its views.
+ */
+import { readState, parseField, type Schema, type StateOf } from '../../src/state/url-state.ts';
+import type { FromWorker, ToWorker } from '../../src/worker/protocol.ts';
+import type { BatchReport, EpochReport } from '../../src/train/trainer.ts';
+import { copyFigureLink, syncUrl } from './figure-link.ts';
+import { FigureNotices } from './notices.ts';
+
+export abstract class LiveFigure<S extends Schema, Selection, View> {
+  protected state: StateOf<S>;
+  protected readonly id: string;
+  protected readonly notices: FigureNotices;
+  private readonly worker: Worker;
+  private running = false;
+  private pausedOffscreen = false;
+
+  /**
+   * @param editable state keys bound to controls named like the key; changing one resets training.
+   * @param makeWorker creates the figure's worker (Vite needs the `new Worker(new URL(...))` at the call site).
+   */
+  constructor(
+    protected readonly root: HTMLElement,
+    protected readonly schema: S,
+    private readonly editable: readonly (keyof S & string)[],
+    makeWorker: (name: string) => Worker,
+  ) {
+    this.id = root.dataset.figureId!;
+    this.notices = new FigureNotices(this.$('[data-out="notices"]'));
+    const params = new URLSearchParams(location.search);
+    const { state, notices } = readState(schema, this.id, params);
+    this.state = state;
+    notices.forEach((n) => this.notices.add(n));
+    this.writeControls();
+    this.worker = makeWorker(`figure-${this.id}`);
+    this.worker.onmessage = (e: MessageEvent<FromWorker<View>>) => this.receive(e.data);
+    this.worker.onerror = (e) => {
+      this.notices.add(`The figure's worker stopped: ${e.message || 'unknown error'}. Reload the page to try again.`);
+      this.setRunning(false);
+    };
+    this.bindControls();
+    this.pauseWhenOffscreen();
+    this.status('starting the engine…');
+  }
+
+  /** Call at the end of the subclass constructor, once its views exist. */
+  protected start(): void {
+    this.send({ type: 'init', state: this.state, selection: this.selection(), backend: new URLSearchParams(location.search).get('backend') });
+  }
+
+  /** What the reader is looking at (an input, a digit), sent with every view request. */
+  protected abstract selection(): Selection;
+  protected abstract render(view: View): void;
+  /** Epoch reports for the curves; `reset` clears them. */
+  protected abstract onReports(reports: EpochReport[]): void;
+  protected abstract onReset(): void;
+  protected onBatch(_report: BatchReport): void {}
+  protected onLoading(_fraction: number, _message: string): void {}
+
+  protected $<T extends HTMLElement = HTMLElement>(selector: string): T {
+    const el = this.root.querySelector<T>(selector);
+    if (!el) throw new Error(`figure ${this.id} has no element ${selector}`);
+    return el;
+  }
+
+  protected send(msg: ToWorker<StateOf<S>, Selection>): void {
+    this.worker.postMessage(msg);
+  }
+
+  protected status(text: string): void {
+    this.$('[data-out="status"]').textContent = text;
+  }
+
+  /** Tell the worker the selection changed, and remember it in the link. */
+  protected select(patch: Partial<StateOf<S>>): void {
+    this.state = { ...this.state, ...patch };
+    this.send({ type: 'select', selection: this.selection() });
+    this.syncUrl();
+  }
+
+  private receive(msg: FromWorker<View>): void {
+    switch (msg.type) {
+      case 'ready':
+        this.$('[data-out="backend"]').textContent = `TF.js backend: ${msg.backend} (${msg.reason})`;
+        this.root.dataset.backend = msg.backend;
+        msg.notices.forEach((n) => this.notices.add(n));
+        this.root.dataset.ready = 'true';
+        this.status('ready');
+        return;
+      case 'loading':
+        this.status(`${msg.message} (${Math.round(msg.fraction * 100)}%)`);
+        this.onLoading(msg.fraction, msg.message);
+        return;
+      case 'batch':
+        this.onBatch(msg.report);
+        return;
+      case 'progress': {
+        this.onReports(msg.reports);
+        const epoch = (msg.view as { epoch: number }).epoch;
+        this.state = { ...this.state, epoch };
+        this.root.dataset.epoch = String(epoch);
+        this.render(msg.view);
+        this.root.dataset.viewReady = 'true';
+        if (!msg.running) {
+          this.syncUrl();
+          if (!this.running) this.status(`epoch ${epoch}`);
+        }
+        return;
+      }
+      case 'stopped':
+        this.setRunning(false);
+        this.status(msg.reason === 'done' ? `finished ${String(this.state.epochs)} epochs` : 'paused');
+        this.syncUrl();
+        return;
+      case 'error':
+        this.setRunning(false);
+        this.notices.add(msg.message);
+        this.status(msg.kind === 'diverged' ? 'diverged' : 'error');
+        return;
+    }
+  }
+
+  private writeControls(): void {
+    for (const key of this.editable) {
+      const el = this.root.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${key}"]`);
+      if (el) el.value = String(this.state[key]);
+    }
+  }
+
+  private bindControls(): void {
+    this.$('[data-action="train"]').addEventListener('click', () => {
+      if (this.running) {
+        this.send({ type: 'pause' });
+        this.setRunning(false);
+      } else {
+        this.notices.clear();
+        this.send({ type: 'train' });
+        this.setRunning(true);
+        this.status('training…');
+      }
+    });
+    this.$('[data-action="step"]').addEventListener('click', () => {
+      this.setRunning(false);
+      this.status('training one epoch…');
+      this.send({ type: 'step' });
+    });
+    this.$('[data-action="reset"]').addEventListener('click', () => this.reset());
+    this.$<HTMLButtonElement>('[data-action="copy-link"]').addEventListener('click', (e) =>
+      copyFigureLink(this.id, e.currentTarget as HTMLButtonElement),
+    );
+    for (const key of this.editable) {
+      this.root.querySelector(`[name="${key}"]`)?.addEventListener('change', (e) => {
+        const el = e.target as HTMLInputElement;
+        const field = this.schema[key]!;
+        const parsed = parseField(field, el.value);
+        if (!parsed.ok) {
+          this.notices.add(`${field.label} ${parsed.reason}; keeping ${String(this.state[key])}.`);
+          el.value = String(this.state[key]);
+          return;
+        }
+        this.state = { ...this.state, [key]: parsed.value };
+        this.reset();
+      });
+    }
+  }
+
+  protected reset(): void {
+    this.notices.clear();
+    this.setRunning(false);
+    this.state = { ...this.state, epoch: 0 };
+    this.onReset();
+    this.send({ type: 'reset', state: this.state });
+    this.status('reset');
+  }
+
+  private setRunning(running: boolean): void {
+    this.running = running;
+    this.root.dataset.running = String(running);
+    const button = this.$('[data-action="train"]');
+    button.textContent = running ? 'Pause' : 'Train';
+    button.setAttribute('aria-pressed', String(running));
+  }
+
+  protected syncUrl(): void {
+    syncUrl(this.schema, this.id, this.state);
+  }
+
+  /** A figure that scrolled out of view stops training, so it costs nothing. */
+  private pauseWhenOffscreen(): void {
+    new IntersectionObserver((entries) => {
+      const visible = entries.some((e) => e.isIntersecting);
+      if (!visible && this.running) {
+        this.pausedOffscreen = true;
+        this.send({ type: 'pause' });
+        this.setRunning(false);
+        this.status('paused while off screen');
+      } else if (visible && this.pausedOffscreen) {
+        this.pausedOffscreen = false;
+        this.send({ type: 'train' });
+        this.setRunning(true);
+        this.status('training…');
+      }
+    }).observe(this.root);
+  }
+}

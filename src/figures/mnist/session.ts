@@ -1,0 +1,130 @@
+/**
+ * The MNIST training figure's compute, with no DOM: trains the fast or the
+ * documents' CNN on the MNIST subset and reports, after each epoch, the test-set
+ * loss and accuracy, the confusion matrix, and the prediction for one test digit.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { Mnist, MnistSplit } from '../../data/mnist/load.ts';
+import { buildDocumentsCnn, buildFastCnn } from '../../models/cnn.ts';
+import { modelSummary, type ModelSummary } from '../../models/summary.ts';
+import { Trainer, type EpochReport, type RunHooks } from '../../train/trainer.ts';
+import type { OptimizerName } from '../../train/config.ts';
+import { confusionMatrix } from '../../train/metrics.ts';
+import type { FigureSession } from '../../worker/session-host.ts';
+import type { MnistState } from './state.ts';
+
+const CLASSES = 10;
+const PREDICT_CHUNK = 250;
+
+export interface MnistView {
+  epoch: number;
+  testLoss: number;
+  testAccuracy: number;
+  /** counts[t * 10 + p] on the test set. */
+  confusion: Int32Array;
+  summary: ModelSummary;
+  digit: { index: number; pixels: Float32Array; label: number; probabilities: Float32Array };
+}
+
+function tensors(split: MnistSplit): { x: tf.Tensor4D; y: tf.Tensor2D } {
+  return tf.tidy(() => ({
+    x: tf.tensor4d(split.images, [split.count, 28, 28, 1]),
+    y: tf.oneHot(tf.tensor1d(split.labels, 'int32'), CLASSES).toFloat() as tf.Tensor2D,
+  }));
+}
+
+export class MnistSession implements FigureSession<MnistView, number> {
+  readonly model: tfl.Sequential;
+  readonly trainer: Trainer;
+  private readonly train: { x: tf.Tensor4D; y: tf.Tensor2D };
+  private readonly test: { x: tf.Tensor4D; y: tf.Tensor2D };
+  /** Test-set results for the current weights, computed once per epoch. */
+  private cache: { epoch: number; loss: number; accuracy: number; predicted: Int32Array; probs: Float32Array } | null = null;
+
+  constructor(
+    readonly state: MnistState,
+    private readonly data: Mnist,
+  ) {
+    this.train = tensors(data.train);
+    this.test = tensors(data.test);
+    this.model = state.model === 'documents' ? buildDocumentsCnn({ seed: state.seed }) : buildFastCnn({ seed: state.seed });
+    this.trainer = new Trainer(this.model, this.train, {
+      optimizer: state.opt as OptimizerName,
+      learningRate: state.lr,
+      batchSize: state.batch,
+      epochs: state.epochs,
+      loss: 'categoricalCrossentropy',
+      seed: state.seed,
+      shuffle: true,
+    });
+  }
+
+  get epoch(): number {
+    return this.trainer.epoch;
+  }
+
+  get epochs(): number {
+    return this.state.epochs;
+  }
+
+  async trainEpoch(hooks: RunHooks = {}): Promise<EpochReport | null> {
+    const report = await this.trainer.runEpoch({ ...hooks, syncEvery: 20 });
+    if (!report) return null;
+    const test = await this.evaluateTest();
+    return { ...report, valLoss: test.loss, valAccuracy: test.accuracy };
+  }
+
+  async view(digit: number): Promise<MnistView> {
+    if (!Number.isInteger(digit) || digit < 0 || digit >= this.data.test.count) {
+      throw new RangeError(`digit must be a test index from 0 to ${this.data.test.count - 1}; got ${digit}`);
+    }
+    const test = await this.evaluateTest();
+    const label = this.data.test.labels[digit]!;
+    return {
+      epoch: this.epoch,
+      testLoss: test.loss,
+      testAccuracy: test.accuracy,
+      confusion: confusionMatrix(this.data.test.labels, test.predicted, CLASSES),
+      summary: modelSummary(this.model),
+      digit: {
+        index: digit,
+        pixels: this.data.test.images.slice(digit * 784, (digit + 1) * 784),
+        label,
+        probabilities: test.probs.slice(digit * CLASSES, (digit + 1) * CLASSES),
+      },
+    };
+  }
+
+  /** Predicts the whole test set in chunks; cached until the weights change. */
+  private async evaluateTest() {
+    if (this.cache?.epoch === this.epoch) return this.cache;
+    const n = this.data.test.count;
+    const probs = new Float32Array(n * CLASSES);
+    for (let start = 0; start < n; start += PREDICT_CHUNK) {
+      const size = Math.min(PREDICT_CHUNK, n - start);
+      const p = tf.tidy(() => this.model.predict(tf.slice(this.test.x, start, size)) as tf.Tensor);
+      probs.set(await p.data(), start * CLASSES);
+      p.dispose();
+    }
+    const predicted = new Int32Array(n);
+    let loss = 0;
+    let correct = 0;
+    for (let i = 0; i < n; i++) {
+      let best = 0;
+      for (let c = 1; c < CLASSES; c++) if (probs[i * CLASSES + c]! > probs[i * CLASSES + best]!) best = c;
+      predicted[i] = best;
+      const label = this.data.test.labels[i]!;
+      if (best === label) correct++;
+      loss -= Math.log(Math.min(1 - 1e-7, Math.max(1e-7, probs[i * CLASSES + label]!)));
+    }
+    this.cache = { epoch: this.epoch, loss: loss / n, accuracy: correct / n, predicted, probs };
+    return this.cache;
+  }
+
+  dispose(): void {
+    this.trainer.dispose();
+    this.model.dispose();
+    tf.dispose([this.train.x, this.train.y, this.test.x, this.test.y]);
+  }
+}

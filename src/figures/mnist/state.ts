@@ -1,0 +1,17 @@
+/** The MNIST training figure's link state. */
+import type { Schema, StateOf } from '../../state/url-state.ts';
+
+export const mnistSchema = {
+  model: { kind: 'enum', default: 'fast', options: ['fast', 'documents'], label: 'model' },
+  seed: { kind: 'int', default: 1, min: 0, max: 99_999, label: 'seed' },
+  opt: { kind: 'enum', default: 'adam', options: ['sgd', 'momentum', 'adam'], label: 'optimizer' },
+  lr: { kind: 'number', default: 0.003, min: 0.00001, max: 10, label: 'learning rate' },
+  batch: { kind: 'int', default: 32, min: 1, max: 512, label: 'batch size' },
+  epochs: { kind: 'int', default: 3, min: 1, max: 30, label: 'epochs' },
+  /** The training checkpoint shown: a link replays training up to this epoch. */
+  epoch: { kind: 'int', default: 0, min: 0, max: 30, label: 'training epoch' },
+  /** Index of the test digit shown. */
+  digit: { kind: 'int', default: 0, min: 0, max: 1999, label: 'test digit' },
+} satisfies Schema;
+
+export type MnistState = StateOf<typeof mnistSchema>;

@@ -1,0 +1,147 @@
+/// <reference lib="webworker" />
+/**
+ * Runs one figure session inside a worker: loads TF.js on the best backend, builds
+ * the session from the figure's state, trains on request and posts plain views.
+ * Every figure's worker is this host plus the figure's own session.
+ *
+ * A run is cancelled by bumping `generation` (as TensorFlow Playground does): the
+ * loop checks it between batches, so Pause takes effect within one batch.
+ */
+import { loadTf } from '../tf/load-tf.ts';
+import type { Workload } from '../tf/choose-backend.ts';
+import { DivergedError, type BatchReport, type EpochReport } from '../train/trainer.ts';
+import { ConfigError } from '../train/config.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+export interface FigureSession<View, Selection> {
+  readonly epoch: number;
+  /** The epoch budget: training stops here. */
+  readonly epochs: number;
+  /** Trains the rest of the current epoch; null if `shouldStop` interrupted it. */
+  trainEpoch(hooks: { shouldStop: () => boolean; onBatch: (r: BatchReport) => void }): Promise<EpochReport | null>;
+  view(selection: Selection): Promise<View>;
+  dispose(): void;
+}
+
+export interface SessionFactory<State, Selection, View> {
+  workload: Workload;
+  /** Builds a session; may download data, reporting progress 0..1. */
+  create(state: State, progress: (fraction: number, message: string) => void): Promise<FigureSession<View, Selection>>;
+  /** The epoch a state asks to be shown (a link replays training up to it). */
+  startEpoch(state: State): number;
+}
+
+/** Errors that carry a sentence for the reader rather than a stack trace. */
+export class DataError extends Error {}
+
+/** Views are posted at most this often while training, so the page is not flooded. */
+const VIEW_INTERVAL_MS = 150;
+const BATCH_INTERVAL_MS = 250;
+
+export function hostSession<State, Selection, View>(factory: SessionFactory<State, Selection, View>): void {
+  const scope = self as unknown as DedicatedWorkerGlobalScope;
+  const post = (m: FromWorker<View>) => scope.postMessage(m);
+  let session: FigureSession<View, Selection> | null = null;
+  let selection: Selection;
+  let generation = 0;
+  let ready: Promise<void> = Promise.resolve();
+  let lastBatchPost = 0;
+
+  const onBatch = (report: BatchReport) => {
+    const t = performance.now();
+    if (t - lastBatchPost > BATCH_INTERVAL_MS) {
+      lastBatchPost = t;
+      post({ type: 'batch', report });
+    }
+  };
+
+  async function rebuild(state: State): Promise<void> {
+    const mine = ++generation;
+    session?.dispose();
+    session = null;
+    const s = await factory.create(state, (fraction, message) => post({ type: 'loading', fraction, message }));
+    if (mine !== generation) return s.dispose();
+    session = s;
+    // Replay to the linked checkpoint: same seed, same backend, same numbers.
+    const target = Math.min(factory.startEpoch(state), s.epochs);
+    const reports: EpochReport[] = [];
+    while (s.epoch < target && mine === generation) {
+      post({ type: 'loading', fraction: s.epoch / target, message: `replaying training to epoch ${target}` });
+      const r = await s.trainEpoch({ shouldStop: () => mine !== generation, onBatch });
+      if (r) reports.push(r);
+    }
+    if (mine === generation) post({ type: 'progress', reports, view: await s.view(selection), running: false });
+  }
+
+  async function run(): Promise<void> {
+    const mine = ++generation;
+    const s = session;
+    if (!s) return;
+    const shouldStop = () => mine !== generation;
+    let lastPost = 0;
+    let reports: EpochReport[] = [];
+    while (!shouldStop() && s.epoch < s.epochs) {
+      const r = await s.trainEpoch({ shouldStop, onBatch });
+      if (r) reports.push(r);
+      const t = performance.now();
+      if (r && t - lastPost > VIEW_INTERVAL_MS) {
+        lastPost = t;
+        post({ type: 'progress', reports, view: await s.view(selection), running: true });
+        reports = [];
+        // Let pause and select messages in between epochs.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
+    if (reports.length || !shouldStop()) post({ type: 'progress', reports, view: await s.view(selection), running: false });
+    if (!shouldStop()) post({ type: 'stopped', reason: 'done' });
+  }
+
+  async function handle(msg: ToWorker<State, Selection>): Promise<void> {
+    switch (msg.type) {
+      case 'init':
+        selection = msg.selection;
+        ready = (async () => {
+          const tf = await loadTf(factory.workload, msg.backend);
+          post({ type: 'ready', backend: tf.backend, reason: tf.reason, notices: tf.notices });
+          await rebuild(msg.state);
+        })();
+        return ready;
+      case 'train':
+        await ready;
+        return run();
+      case 'pause':
+        generation++;
+        post({ type: 'stopped', reason: 'paused' });
+        return;
+      case 'step': {
+        await ready;
+        const mine = ++generation;
+        const s = session;
+        if (!s) return;
+        if (s.epoch >= s.epochs) return post({ type: 'stopped', reason: 'done' });
+        const r = await s.trainEpoch({ shouldStop: () => mine !== generation, onBatch });
+        post({ type: 'progress', reports: r ? [r] : [], view: await s.view(selection), running: false });
+        return;
+      }
+      case 'reset':
+        await ready;
+        ready = rebuild(msg.state);
+        return ready;
+      case 'select':
+        selection = msg.selection;
+        await ready;
+        if (session) post({ type: 'progress', reports: [], view: await session.view(selection), running: false });
+        return;
+    }
+  }
+
+  scope.onmessage = (e: MessageEvent<ToWorker<State, Selection>>) => {
+    handle(e.data).catch((error: unknown) => {
+      generation++;
+      const message = error instanceof Error ? error.message : String(error);
+      const kind =
+        error instanceof DivergedError ? 'diverged' : error instanceof ConfigError ? 'config' : error instanceof DataError ? 'data' : 'internal';
+      post({ type: 'error', message, kind });
+    });
+  };
+}
