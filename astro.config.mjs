@@ -31,6 +31,9 @@ export default defineConfig({
         'An interactive textbook on visualising and explaining deep-learning models, trained live in your browser.',
       sidebar,
       customCss: ['katex/dist/katex.min.css', './src/styles/book.css', './src/styles/figures.css'],
+      // Chapters live outside src/content/docs: let Starlight's Markdown features
+      // (heading anchor links, asides) process them too.
+      markdown: { processedDirs: ['./content'] },
       lastUpdated: false,
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },

@@ -4,7 +4,8 @@
  * controls, link state) is the shared LiveFigure.
  */
 import { xorSchema } from '../../src/figures/xor/state.ts';
-import { GRID, GRID_MAX, GRID_MIN, type XorView } from '../../src/figures/xor/session.ts';
+import { GRID, GRID_MAX, GRID_MIN } from '../../src/figures/xor/grid.ts';
+import type { XorView } from '../../src/figures/xor/session.ts';
 import type { EpochReport } from '../../src/train/trainer.ts';
 import { drawBoundary } from '../views/boundary.ts';
 import { drawHeatmap, legend } from '../views/heatmap.ts';

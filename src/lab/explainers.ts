@@ -95,6 +95,7 @@ export async function explainers(ctx: LabContext, o: ExplainersOptions): Promise
   const mlpEpochs = o.mlpEpochs ?? 10;
   const wanted = new Set(o.methods ?? EXPLAINER_METHODS);
   const measures: ExplainerMeasure[] = [];
+  const setupStart = now();
 
   // ── The CNN and one digit ──
   const data = await mnist(ctx);
@@ -114,6 +115,7 @@ export async function explainers(ctx: LabContext, o: ExplainersOptions): Promise
   let target = 0;
   for (let k = 1; k < p.length; k++) if (p[k]! > p[target]!) target = k;
   const predict = modelPredict(cnn);
+  const cnnSetupMs = now() - setupStart;
   const cnnParameters = (cnn as tfl.LayersModel).countParams();
 
   try {
@@ -147,8 +149,9 @@ export async function explainers(ctx: LabContext, o: ExplainersOptions): Promise
 
   // ── The tabular MLP ──
   const needTabular = wanted.has('kernelShap') || wanted.has('permutationImportance');
-  let mlpInfo = { trainAccuracy: NaN, testAccuracy: NaN, features: 20 };
+  let mlpInfo = { trainAccuracy: NaN, testAccuracy: NaN, features: 20, setupMs: 0 };
   if (needTabular) {
+    const mlpStart = now();
     const table = makeClassification({ nSamples: 2 * Math.max(permRows, 500), nFeatures: 20, nInformative: 4, nRedundant: 2, seed });
     const halves = trainTestSplit(table, 0.5, seed);
     const { train: trainTable, test: testTable } = standardize(halves.train, halves.test);
@@ -162,7 +165,7 @@ export async function explainers(ctx: LabContext, o: ExplainersOptions): Promise
     const evalTest = await trainer.evaluate(vt);
     trainer.dispose();
     tf.dispose([tt.x, tt.y, vt.x, vt.y]);
-    mlpInfo = { trainAccuracy: sig(last?.accuracy ?? NaN), testAccuracy: sig(evalTest.accuracy), features: 20 };
+    mlpInfo = { trainAccuracy: sig(last?.accuracy ?? NaN), testAccuracy: sig(evalTest.accuracy), features: 20, setupMs: sig(now() - mlpStart) };
     const mlpPredict = modelPredict(mlp);
     try {
       if (wanted.has('kernelShap')) {
@@ -195,7 +198,7 @@ export async function explainers(ctx: LabContext, o: ExplainersOptions): Promise
   return {
     scenario: 'explainers',
     backend: ctx.backend,
-    cnn: { target, label, trainAccuracy: sig(cnnReport?.accuracy ?? NaN), parameters: cnnParameters },
+    cnn: { target, label, trainAccuracy: sig(cnnReport?.accuracy ?? NaN), parameters: cnnParameters, setupMs: sig(cnnSetupMs) },
     mlp: mlpInfo,
     methods: measures,
   };

@@ -16,10 +16,9 @@ import { activations, type LayerValues } from '../../explain/activations.ts';
 import { gradientMap, type GradientMap } from '../../explain/gradient-map.ts';
 import type { XorState } from './state.ts';
 
-/** The boundary is sampled on a GRID×GRID lattice over [−0.25, 1.25]². */
-export const GRID = 25;
-export const GRID_MIN = -0.25;
-export const GRID_MAX = 1.25;
+import { GRID, GRID_MAX, GRID_MIN } from './grid.ts';
+
+export { GRID, GRID_MAX, GRID_MIN };
 
 export interface XorView {
   epoch: number;

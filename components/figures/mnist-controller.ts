@@ -1,0 +1,133 @@
+/**
+ * The MNIST training figure: train/test curves, confusion matrix with per-class
+ * metrics, one test digit with the model's probabilities, and a Keras-style summary.
+ */
+import { mnistSchema } from '../../src/figures/mnist/state.ts';
+import type { MnistView } from '../../src/figures/mnist/session.ts';
+import type { BatchReport, EpochReport } from '../../src/train/trainer.ts';
+import { perClassMetrics } from '../../src/train/metrics.ts';
+import { drawHeatmap } from '../views/heatmap.ts';
+import { drawTable } from '../views/table.ts';
+import { LineChart } from '../views/line-chart.ts';
+import { drawDigit } from '../views/digit.ts';
+import { drawBars } from '../views/bars.ts';
+import { formatNumber } from '../views/format.ts';
+import { LiveFigure } from './live-figure.ts';
+
+const DIGITS = Array.from({ length: 10 }, (_, i) => String(i));
+
+export function mount(root: HTMLElement): void {
+  new MnistFigure(root);
+}
+
+class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
+  private readonly lossChart: LineChart;
+  private readonly accChart: LineChart;
+  private readonly history: EpochReport[] = [];
+  private epochStarted = performance.now();
+
+  constructor(root: HTMLElement) {
+    super(root, mnistSchema, ['model', 'seed', 'opt', 'lr', 'batch', 'epochs'], (name) =>
+      new Worker(new URL('../../src/worker/mnist.worker.ts', import.meta.url), { type: 'module', name }),
+    );
+    const series = (what: string) => [
+      { label: `training ${what}`, colour: '--book-pos' },
+      { label: `test ${what}`, colour: '--book-neg', dash: [6, 4] },
+    ];
+    this.lossChart = new LineChart(this.$('[data-view="loss"]'), series('loss'), { yLabel: 'loss' });
+    this.accChart = new LineChart(this.$('[data-view="accuracy"]'), series('accuracy'), { yLabel: 'accuracy' });
+    const digitInput = this.$<HTMLInputElement>('input[name="digit"]');
+    digitInput.value = String(this.state.digit);
+    const pick = (d: number) => {
+      const digit = Math.min(mnistSchema.digit.max, Math.max(0, d));
+      digitInput.value = String(digit);
+      this.select({ digit });
+    };
+    digitInput.addEventListener('change', () => pick(Number(digitInput.value) || 0));
+    this.$('[data-action="prev-digit"]').addEventListener('click', () => pick(this.state.digit - 1));
+    this.$('[data-action="next-digit"]').addEventListener('click', () => pick(this.state.digit + 1));
+    this.start();
+  }
+
+  protected selection(): number {
+    return this.state.digit;
+  }
+
+  protected onLoading(fraction: number): void {
+    this.$<HTMLProgressElement>('[data-out="progress"]').value = fraction;
+  }
+
+  protected onBatch(r: BatchReport): void {
+    const done = r.batch / r.batchesPerEpoch;
+    this.$<HTMLProgressElement>('[data-out="progress"]').value = (r.epoch + done) / this.state.epochs;
+    const seconds = (performance.now() - this.epochStarted) / 1000;
+    const samplesPerSecond = (r.batch * this.state.batch) / Math.max(seconds, 1e-3);
+    const remaining = ((this.state.epochs - r.epoch - done) * r.batchesPerEpoch * this.state.batch) / Math.max(samplesPerSecond, 1e-3);
+    this.$('[data-out="speed"]').textContent =
+      `epoch ${r.epoch + 1} of ${this.state.epochs}, batch ${r.batch} of ${r.batchesPerEpoch} · ${samplesPerSecond.toFixed(0)} samples/s · about ${formatDuration(remaining)} left`;
+  }
+
+  protected onReports(reports: EpochReport[]): void {
+    for (const r of reports) {
+      this.history.push(r);
+      this.lossChart.push(r.epoch, [r.loss, r.valLoss ?? NaN]);
+      this.accChart.push(r.epoch, [r.accuracy, r.valAccuracy ?? NaN]);
+      this.epochStarted = performance.now();
+    }
+    if (reports.length) {
+      drawTable(this.$('[data-table="history"]'), {
+        caption: 'Training history (the accuracy / val_accuracy curves)',
+        columns: ['loss', 'accuracy', 'test loss', 'test accuracy', 'samples/s'],
+        rows: this.history.map((r) => ({ label: `epoch ${r.epoch}`, values: [r.loss, r.accuracy, r.valLoss ?? NaN, r.valAccuracy ?? NaN, r.samplesPerSecond] })),
+      });
+    }
+  }
+
+  protected onReset(): void {
+    this.history.length = 0;
+    this.lossChart.clear();
+    this.accChart.clear();
+    this.epochStarted = performance.now();
+    this.$<HTMLProgressElement>('[data-out="progress"]').value = 0;
+    this.$('[data-out="speed"]').textContent = '';
+  }
+
+  protected render(v: MnistView): void {
+    this.root.dataset.testAccuracy = String(v.testAccuracy);
+    this.$('[data-out="readout"]').textContent =
+      `epoch ${v.epoch} · test loss ${formatNumber(v.testLoss)} · test accuracy ${(v.testAccuracy * 100).toFixed(1)}%`;
+    drawHeatmap(this.$('[data-view="confusion"]'), {
+      values: v.confusion, rows: 10, cols: 10, rowLabels: DIGITS.map((d) => `true ${d}`), colLabels: DIGITS, scale: 'magnitude',
+    });
+    drawTable(this.$('[data-table="confusion"]'), {
+      caption: 'Confusion matrix: rows are the true digit, columns the predicted digit',
+      columns: DIGITS,
+      rows: DIGITS.map((d, t) => ({ label: `true ${d}`, values: v.confusion.slice(t * 10, t * 10 + 10) })),
+    });
+    const m = perClassMetrics(v.confusion, 10);
+    drawTable(this.$('[data-table="metrics"]'), {
+      caption: `Per-class metrics on the test set (accuracy ${(m.accuracy * 100).toFixed(1)}%)`,
+      columns: ['precision', 'recall', 'F1', 'support'],
+      rows: DIGITS.map((d, c) => ({ label: `digit ${d}`, values: [m.precision[c]!, m.recall[c]!, m.f1[c]!, m.support[c]!] })),
+    });
+    drawDigit(this.$<HTMLCanvasElement>('[data-view="digit"]'), v.digit.pixels);
+    const predicted = v.digit.probabilities.indexOf(Math.max(...v.digit.probabilities));
+    drawBars(this.$('[data-view="probabilities"]'), DIGITS, v.digit.probabilities, predicted);
+    drawTable(this.$('[data-table="probabilities"]'), {
+      caption: `Test digit #${v.digit.index}: label ${v.digit.label}, predicted ${predicted}`,
+      columns: DIGITS,
+      rows: [{ label: 'p(digit)', values: v.digit.probabilities }],
+    });
+    drawTable(this.$('[data-table="summary"]'), {
+      caption: `Model summary: ${v.summary.totalParams.toLocaleString('en')} parameters (${v.summary.trainableParams.toLocaleString('en')} trainable)`,
+      columns: ['parameters'],
+      rows: v.summary.rows.map((r) => ({ label: `${r.name} (${r.type}) → [${r.outputShape.map((d) => d ?? 'None').join(', ')}]`, values: [r.params] })),
+    });
+  }
+}
+
+function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '–';
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  return `${Math.round(seconds / 60)} min`;
+}

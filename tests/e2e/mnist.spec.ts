@@ -1,0 +1,47 @@
+import { test, expect, type Page } from '@playwright/test';
+import { expectFiniteAndVarying, tableNumbers, watchProblems } from './helpers.ts';
+
+const CHAPTER = '/how-networks-compute/convolutional-networks/';
+const FIG = '#fig-mnist';
+
+async function openFigure(page: Page, query = ''): Promise<void> {
+  await page.goto(`${CHAPTER}${query}`);
+  await page.locator(FIG).scrollIntoViewIfNeeded();
+}
+
+test('the fast CNN learns real MNIST digits in the page: above 90% test accuracy', async ({ page }) => {
+  test.setTimeout(900_000);
+  const problems = watchProblems(page);
+  // Settings chosen to pass 90% within two epochs of the 10,000-image subset.
+  await openFigure(page, '?mnist.epochs=2&mnist.lr=0.01&mnist.batch=64');
+  await expect(page.locator(`${FIG}[data-view-ready="true"]`)).toHaveCount(1, { timeout: 120_000 });
+  await expect(page.locator(`${FIG} [data-table="summary"] caption`)).toContainText('6,218 parameters');
+  await page.locator(`${FIG} [data-action="train"]`).click();
+  await expect(page.locator(`${FIG} [data-out="speed"]`)).toContainText('samples/s', { timeout: 120_000 });
+  await expect(page.locator(`${FIG}[data-running="false"][data-epoch="2"]`)).toHaveCount(1, { timeout: 840_000 });
+  const accuracy = Number(await page.locator(FIG).getAttribute('data-test-accuracy'));
+  expect(accuracy).toBeGreaterThan(0.9);
+  // The confusion matrix counts every test digit once, mostly on the diagonal.
+  const cm = await tableNumbers(page, `${FIG} [data-table="confusion"]`);
+  expect(cm.reduce((a, b) => a + b, 0)).toBe(2000);
+  const diagonal = cm.filter((_, i) => i % 11 === 0).reduce((a, b) => a + b, 0);
+  expect(diagonal / 2000).toBeCloseTo(accuracy, 5);
+  expectFiniteAndVarying(await tableNumbers(page, `${FIG} [data-table="metrics"]`), 'per-class metrics');
+  expectFiniteAndVarying(await tableNumbers(page, `${FIG} [data-table="history"]`), 'training history');
+  expect(problems).toEqual([]);
+});
+
+test('a missing data file gives a clear message in the figure, not a hang', async ({ page }) => {
+  await page.route('**/generated/mnist/train-images.u8', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await openFigure(page);
+  const notices = page.locator(`${FIG} [data-out="notices"]`);
+  await expect(notices).toContainText('train-images.u8', { timeout: 60_000 });
+  await expect(notices).toContainText('npm run build');
+  await expect(page.locator(`${FIG} [data-out="status"]`)).toHaveText('error');
+});
+
+test('a truncated data file is caught by its size check', async ({ page }) => {
+  await page.route('**/generated/mnist/test-labels.u8', (route) => route.fulfill({ status: 200, body: Buffer.alloc(100) }));
+  await openFigure(page);
+  await expect(page.locator(`${FIG} [data-out="notices"]`)).toContainText('test-labels.u8', { timeout: 60_000 });
+});
