@@ -25,6 +25,7 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
   private readonly accChart: LineChart;
   private readonly history: EpochReport[] = [];
   private epochStarted = performance.now();
+  private plottedStart = false;
 
   constructor(root: HTMLElement) {
     super(root, mnistSchema, ['model', 'seed', 'opt', 'lr', 'batch', 'epochs'], (name) =>
@@ -85,6 +86,7 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
 
   protected onReset(): void {
     this.history.length = 0;
+    this.plottedStart = false;
     this.lossChart.clear();
     this.accChart.clear();
     this.epochStarted = performance.now();
@@ -94,6 +96,12 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
 
   protected render(v: MnistView): void {
     this.root.dataset.testAccuracy = String(v.testAccuracy);
+    if (v.epoch === 0 && this.history.length === 0 && !this.plottedStart) {
+      // The untrained model's test numbers start the curves: the chance level to beat.
+      this.plottedStart = true;
+      this.lossChart.push(0, [NaN, v.testLoss]);
+      this.accChart.push(0, [NaN, v.testAccuracy]);
+    }
     this.$('[data-out="readout"]').textContent =
       `epoch ${v.epoch} · test loss ${formatNumber(v.testLoss)} · test accuracy ${(v.testAccuracy * 100).toFixed(1)}%`;
     drawHeatmap(this.$('[data-view="confusion"]'), {

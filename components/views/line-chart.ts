@@ -28,7 +28,7 @@ function powersOfTen(_u: uPlot, splits: number[]): (number | null)[] {
 export class LineChart {
   private readonly plot: uPlot;
   private readonly xs: number[] = [];
-  private readonly ys: number[][];
+  private readonly ys: (number | null)[][];
 
   constructor(host: HTMLElement, series: Series[], opts: { yLabel: string; log?: boolean }) {
     this.ys = series.map(() => []);
@@ -43,7 +43,8 @@ export class LineChart {
         height: HEIGHT,
         scales: { x: { time: false }, y: opts.log ? { distr: 3 } : {} },
         axes: [
-          { ...axis, label: 'epoch' },
+          // Epochs are whole numbers: never tick at 1.5.
+          { ...axis, label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] },
           { ...axis, ...logAxis, label: opts.yLabel, size: 56 },
         ],
         series: [
@@ -64,7 +65,8 @@ export class LineChart {
 
   push(x: number, ys: number[]): void {
     this.xs.push(x);
-    ys.forEach((y, i) => this.ys[i]!.push(y));
+    // uPlot draws a gap for null; NaN would break its scales.
+    ys.forEach((y, i) => this.ys[i]!.push(Number.isFinite(y) ? y : null));
     this.plot.setData([this.xs, ...this.ys]);
   }
 
