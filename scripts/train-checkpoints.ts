@@ -12,7 +12,7 @@
  * scripts/build-mnist.mjs, seeded weights and shuffles. Hyperparameters ({@link MODELS}):
  *
  *   fast       fast CNN (6,218 parameters)          Adam, lr 0.003, batch 32, seed 1;
- *              20 epochs, checkpoints after epochs 1, 2, 3, 5, 10, 15, 20
+ *              10 epochs, checkpoints after epochs 1, 2, 3, 5, 10
  *   documents  the Keras-example CNN (225,034 par.)  Adam, lr 0.003, batch 32, seed 1;
  *              3 epochs, checkpoint after the last only (≈ 900 KB each)
  *
@@ -62,7 +62,10 @@ const { takeSnapshot, encodeCheckpoint } = await import('../src/train/snapshot.t
 const { checkpointFileName, CHECKPOINT_INDEX_VERSION } = await import('../src/train/checkpoints.ts');
 const { decodeMnist } = await import('../src/data/mnist/load.ts');
 const { MNIST_FILES, parseMnistManifest } = await import('../src/data/mnist/manifest.ts');
+const { registerFastCpuKernels } = await import('../src/engine/cpu-fast-kernels.ts');
 const tf = await tfCpu();
+// Bit-identical to the stock cpu kernel, ~25× faster (see that file): same bytes, minutes not hours.
+registerFastCpuKernels();
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'public', 'checkpoints');
@@ -81,7 +84,7 @@ interface ModelPlan {
 const FIGURE_DEFAULTS = { optimizer: 'adam', learningRate: 0.003, batchSize: 32, loss: 'categoricalCrossentropy', seed: 1, shuffle: true } as const;
 
 const MODELS: Record<'fast' | 'documents', ModelPlan> = {
-  fast: { id: 'fast-cnn', build: buildFastCnn, config: { ...FIGURE_DEFAULTS, epochs: 20 }, save: [1, 2, 3, 5, 10, 15, 20] },
+  fast: { id: 'fast-cnn', build: buildFastCnn, config: { ...FIGURE_DEFAULTS, epochs: 10 }, save: [1, 2, 3, 5, 10] },
   documents: { id: 'documents-cnn', build: buildDocumentsCnn, config: { ...FIGURE_DEFAULTS, epochs: 3 }, save: [3] },
 };
 

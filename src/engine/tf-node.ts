@@ -9,9 +9,13 @@ import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 // Gradients of every op, as the full @tensorflow/tfjs bundle registers them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 
+import { registerFastCpuKernels } from './cpu-fast-kernels.ts';
+
 let ready: Promise<typeof tf> | null = null;
 
 export function tfCpu(): Promise<typeof tf> {
+  // Same fast convolution-gradient kernel as the page's cpu backend (bit-identical results).
+  registerFastCpuKernels();
   ready ??= tf.setBackend('cpu').then(() => tf);
   return ready;
 }

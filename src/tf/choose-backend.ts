@@ -59,10 +59,12 @@ function autoOrder(cap: Capabilities, workload: Workload): BackendChoice {
   const order: BackendName[] = [];
   if (cap.webgpu === 'hardware') order.push('webgpu');
   if (cap.webgl) order.push('webgl');
-  if (cap.wasm) order.push('wasm');
   if (cap.webgpu === 'software') order.push('webgpu');
+  // TF.js's WASM backend has no convolution-gradient kernels, so it cannot train a CNN;
+  // the CPU backend (with our fast Conv2DBackpropFilter) can.
   order.push('cpu');
+  if (cap.wasm) order.push('wasm');
   const reason =
-    order[0] === 'webgpu' ? 'hardware WebGPU' : order[0] === 'webgl' ? 'WebGL (GPU)' : order[0] === 'wasm' ? 'no GPU backend: WebAssembly' : 'no GPU or WebAssembly: plain JavaScript';
+    order[0] === 'webgpu' ? (cap.webgpu === 'hardware' ? 'hardware WebGPU' : 'software WebGPU, no WebGL') : order[0] === 'webgl' ? 'WebGL (GPU)' : 'no GPU backend: the CPU';
   return { order, reason };
 }

@@ -16,7 +16,11 @@ export interface LoadedTf {
 }
 
 const registrars: Record<BackendName, () => Promise<unknown>> = {
-  cpu: () => import('@tensorflow/tfjs-backend-cpu'),
+  cpu: async () => {
+    await import('@tensorflow/tfjs-backend-cpu');
+    // A bit-identical, ~20× faster convolution-gradient kernel: CNNs become trainable on the CPU.
+    (await import('../engine/cpu-fast-kernels.ts')).registerFastCpuKernels();
+  },
   webgl: () => import('@tensorflow/tfjs-backend-webgl'),
   webgpu: () => import('@tensorflow/tfjs-backend-webgpu'),
   wasm: async () => {

@@ -12,13 +12,14 @@ async function openFigure(page: Page, query = ''): Promise<void> {
 test('the fast CNN learns real MNIST digits in the page: above 90% test accuracy', async ({ page }) => {
   test.setTimeout(900_000);
   const problems = watchProblems(page);
-  // Settings chosen to pass 90% within two epochs of the 10,000-image subset.
-  await openFigure(page, '?mnist.epochs=2&mnist.lr=0.01&mnist.batch=64');
+  // The figure's default settings (Adam, learning rate 0.003, batch 32); the same
+  // code in Node passes 92% test accuracy after three epochs (public/checkpoints/index.json).
+  await openFigure(page, '?mnist.epochs=3');
   await expect(page.locator(`${FIG}[data-view-ready="true"]`)).toHaveCount(1, { timeout: 120_000 });
   await expect(page.locator(`${FIG} [data-table="summary"] caption`)).toContainText('6,218 parameters');
   await page.locator(`${FIG} [data-action="train"]`).click();
   await expect(page.locator(`${FIG} [data-out="speed"]`)).toContainText('samples/s', { timeout: 120_000 });
-  await expect(page.locator(`${FIG}[data-running="false"][data-epoch="2"]`)).toHaveCount(1, { timeout: 840_000 });
+  await expect(page.locator(`${FIG}[data-running="false"][data-epoch="3"]`)).toHaveCount(1, { timeout: 840_000 });
   const accuracy = Number(await page.locator(FIG).getAttribute('data-test-accuracy'));
   expect(accuracy).toBeGreaterThan(0.9);
   // The confusion matrix counts every test digit once, mostly on the diagonal.

@@ -11,7 +11,7 @@ describe('backend choice', () => {
   });
 
   it('prefers hardware WebGPU, then WebGL, for heavy models', () => {
-    expect(chooseBackend(gpuLaptop, 'heavy').order).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(chooseBackend(gpuLaptop, 'heavy').order).toEqual(['webgpu', 'webgl', 'cpu', 'wasm']);
   });
 
   it('never prefers a software WebGPU adapter over WebGL', () => {
@@ -20,14 +20,14 @@ describe('backend choice', () => {
     expect(order[0]).toBe('webgl');
   });
 
-  it('falls back to WebAssembly without a GPU', () => {
-    expect(chooseBackend(oldPhone, 'heavy').order[0]).toBe('wasm');
+  it('trains on the CPU without a GPU: the WASM backend lacks convolution gradients', () => {
+    expect(chooseBackend(oldPhone, 'heavy').order[0]).toBe('cpu');
   });
 
   it('honours ?backend= when available, and explains when it is not', () => {
     expect(chooseBackend(swiftshader, 'tiny', 'webgpu').order[0]).toBe('webgpu');
     const c = chooseBackend(oldPhone, 'heavy', 'webgpu');
-    expect(c.order[0]).toBe('wasm');
+    expect(c.order[0]).toBe('cpu');
     expect(c.notice).toMatch(/webgpu is not available/);
     expect(chooseBackend(oldPhone, 'heavy', '<script>').notice).toMatch(/Unknown backend/);
   });
