@@ -35,7 +35,7 @@ export default defineConfig({
   },
   webServer: {
     // Serves the built site exactly as a reader gets it.
-    command: `astro preview --host 127.0.0.1 --port ${PORT}`,
+    command: `node scripts/serve.mjs ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

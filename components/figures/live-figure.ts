@@ -17,6 +17,8 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
   private readonly worker: Worker;
   private running = false;
   private pausedOffscreen = false;
+  /** After an error, late progress messages (other downloads finishing) must not hide it. */
+  private failed = false;
 
   /**
    * @param editable state keys bound to controls named like the key; changing one resets training.
@@ -91,6 +93,7 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
         this.status('ready');
         return;
       case 'loading':
+        if (this.failed) return;
         this.status(`${msg.message} (${Math.round(msg.fraction * 100)}%)`);
         this.onLoading(msg.fraction, msg.message);
         return;
@@ -116,6 +119,7 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
         this.syncUrl();
         return;
       case 'error':
+        this.failed = true;
         this.setRunning(false);
         this.notices.add(msg.message);
         this.status(msg.kind === 'diverged' ? 'diverged' : 'error');
@@ -168,6 +172,7 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
   }
 
   protected reset(): void {
+    this.failed = false;
     this.notices.clear();
     this.setRunning(false);
     this.state = { ...this.state, epoch: 0 };

@@ -47,6 +47,17 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
     digitInput.addEventListener('change', () => pick(Number(digitInput.value) || 0));
     this.$('[data-action="prev-digit"]').addEventListener('click', () => pick(this.state.digit - 1));
     this.$('[data-action="next-digit"]').addEventListener('click', () => pick(this.state.digit + 1));
+    const skip = this.$<HTMLSelectElement>('select[name="checkpoint"]');
+    skip.addEventListener('change', () => {
+      const epoch = Number(skip.value);
+      skip.value = '';
+      if (!epoch) return;
+      this.onReset();
+      this.notices.clear();
+      this.state = { ...this.state, from: epoch };
+      this.status(`loading weights trained to epoch ${epoch}…`);
+      this.send({ type: 'checkpoint', epoch });
+    });
     this.start();
   }
 
@@ -85,6 +96,7 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
   }
 
   protected onReset(): void {
+    this.state = { ...this.state, from: 0 };
     this.history.length = 0;
     this.plottedStart = false;
     this.lossChart.clear();
@@ -96,11 +108,12 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
 
   protected render(v: MnistView): void {
     this.root.dataset.testAccuracy = String(v.testAccuracy);
-    if (v.epoch === 0 && this.history.length === 0 && !this.plottedStart) {
-      // The untrained model's test numbers start the curves: the chance level to beat.
+    if (this.history.length === 0 && !this.plottedStart) {
+      // The curves start from the first model shown: untrained (the chance level to
+      // beat) or the checkpoint skipped ahead to.
       this.plottedStart = true;
-      this.lossChart.push(0, [NaN, v.testLoss]);
-      this.accChart.push(0, [NaN, v.testAccuracy]);
+      this.lossChart.push(v.epoch, [NaN, v.testLoss]);
+      this.accChart.push(v.epoch, [NaN, v.testAccuracy]);
     }
     this.$('[data-out="readout"]').textContent =
       `epoch ${v.epoch} · test loss ${formatNumber(v.testLoss)} · test accuracy ${(v.testAccuracy * 100).toFixed(1)}%`;

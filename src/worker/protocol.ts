@@ -16,7 +16,9 @@ export type ToWorker<State, Selection> =
   | { type: 'step' }
   /** Rebuild from a new state (new seed or hyperparameters) and replay to its epoch. */
   | { type: 'reset'; state: State }
-  | { type: 'select'; selection: Selection };
+  | { type: 'select'; selection: Selection }
+  /** Skip ahead: load weights trained earlier to this epoch (public/checkpoints/). */
+  | { type: 'checkpoint'; epoch: number };
 
 export type FromWorker<View> =
   | { type: 'ready'; backend: BackendName; reason: string; notices: string[] }

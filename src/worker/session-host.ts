@@ -20,6 +20,12 @@ export interface FigureSession<View, Selection> {
   /** Trains the rest of the current epoch; null if `shouldStop` interrupted it. */
   trainEpoch(hooks: { shouldStop: () => boolean; onBatch: (r: BatchReport) => void }): Promise<EpochReport | null>;
   view(selection: Selection): Promise<View>;
+  /**
+   * Replaces the weights with a checkpoint trained earlier by the same code and seed
+   * (scripts/train-checkpoints.ts), so a reader on a slow machine can skip ahead.
+   * Optional: figures without checkpoints leave it out.
+   */
+  loadCheckpoint?(epoch: number, progress: (fraction: number, message: string) => void): Promise<void>;
   dispose(): void;
 }
 
@@ -127,6 +133,15 @@ export function hostSession<State, Selection, View>(factory: SessionFactory<Stat
         await ready;
         ready = rebuild(msg.state);
         return ready;
+      case 'checkpoint': {
+        await ready;
+        generation++;
+        const s = session;
+        if (!s?.loadCheckpoint) throw new DataError('This figure has no pre-trained checkpoints to skip ahead to.');
+        await s.loadCheckpoint(msg.epoch, (fraction, message) => post({ type: 'loading', fraction, message }));
+        post({ type: 'progress', reports: [], view: await s.view(selection), running: false });
+        return;
+      }
       case 'select':
         selection = msg.selection;
         await ready;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { expectFiniteAndVarying, tableNumbers, watchProblems } from './helpers.ts';
 
@@ -45,4 +46,23 @@ test('a truncated data file is caught by its size check', async ({ page }) => {
   await page.route('**/generated/mnist/test-labels.u8', (route) => route.fulfill({ status: 200, body: Buffer.alloc(100) }));
   await openFigure(page);
   await expect(page.locator(`${FIG} [data-out="notices"]`)).toContainText('test-labels.u8', { timeout: 60_000 });
+});
+
+test('skip ahead loads weights trained earlier, and a link restores them', async ({ page, context }) => {
+  const index = JSON.parse(readFileSync('public/checkpoints/index.json', 'utf8')) as { checkpoints: { epoch: number; testAccuracy: number }[] };
+  const ten = index.checkpoints.find((c) => c.epoch === 10)!;
+  await openFigure(page, '?backend=cpu');
+  await expect(page.locator(`${FIG}[data-view-ready="true"]`)).toHaveCount(1, { timeout: 120_000 });
+  await page.locator(`${FIG} select[name="checkpoint"]`).selectOption('10');
+  await expect(page.locator(`${FIG}[data-epoch="10"]`)).toHaveCount(1, { timeout: 60_000 });
+  const accuracy = Number(await page.locator(FIG).getAttribute('data-test-accuracy'));
+  // The same weights on the same test digits: the accuracy recorded when they were trained.
+  expect(accuracy).toBeCloseTo(ten.testAccuracy, 2);
+  await expect.poll(() => new URL(page.url()).searchParams.get('mnist.from')).toBe('10');
+  const probabilities = await tableNumbers(page, `${FIG} [data-table="probabilities"]`);
+  const fresh = await context.newPage();
+  await fresh.goto(page.url());
+  await fresh.locator(FIG).scrollIntoViewIfNeeded();
+  await expect(fresh.locator(`${FIG}[data-epoch="10"]`)).toHaveCount(1, { timeout: 120_000 });
+  expect(await tableNumbers(fresh, `${FIG} [data-table="probabilities"]`)).toEqual(probabilities);
 });

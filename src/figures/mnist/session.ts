@@ -11,6 +11,7 @@ import { modelSummary, type ModelSummary } from '../../models/summary.ts';
 import { Trainer, type EpochReport, type RunHooks } from '../../train/trainer.ts';
 import type { OptimizerName } from '../../train/config.ts';
 import { confusionMatrix } from '../../train/metrics.ts';
+import { restoreSnapshot, type CheckpointMeta, type WeightSnapshot } from '../../train/snapshot.ts';
 import type { FigureSession } from '../../worker/session-host.ts';
 import type { MnistState } from './state.ts';
 
@@ -34,9 +35,12 @@ function tensors(split: MnistSplit): { x: tf.Tensor4D; y: tf.Tensor2D } {
   }));
 }
 
+/** Fetches the weights the same code trained earlier to `epoch` (see scripts/train-checkpoints.ts). */
+export type CheckpointSource = (model: string, seed: number, epoch: number) => Promise<{ meta: CheckpointMeta; snap: WeightSnapshot }>;
+
 export class MnistSession implements FigureSession<MnistView, number> {
   readonly model: tfl.Sequential;
-  readonly trainer: Trainer;
+  trainer: Trainer;
   private readonly train: { x: tf.Tensor4D; y: tf.Tensor2D };
   private readonly test: { x: tf.Tensor4D; y: tf.Tensor2D };
   /** Test-set results for the current weights, computed once per epoch. */
@@ -45,11 +49,17 @@ export class MnistSession implements FigureSession<MnistView, number> {
   constructor(
     readonly state: MnistState,
     private readonly data: Mnist,
+    private readonly checkpoints?: CheckpointSource,
   ) {
     this.train = tensors(data.train);
     this.test = tensors(data.test);
     this.model = state.model === 'documents' ? buildDocumentsCnn({ seed: state.seed }) : buildFastCnn({ seed: state.seed });
-    this.trainer = new Trainer(this.model, this.train, {
+    this.trainer = this.makeTrainer();
+  }
+
+  private makeTrainer(): Trainer {
+    const state = this.state;
+    return new Trainer(this.model, this.train, {
       optimizer: state.opt as OptimizerName,
       learningRate: state.lr,
       batchSize: state.batch,
@@ -58,6 +68,23 @@ export class MnistSession implements FigureSession<MnistView, number> {
       seed: state.seed,
       shuffle: true,
     });
+  }
+
+  /**
+   * Skip ahead: load the weights that scripts/train-checkpoints.ts saved after `epoch`
+   * epochs with this model and seed. Training then continues from them with a fresh
+   * optimizer (Adam's moment estimates are not saved), under the figure's settings.
+   */
+  async loadCheckpoint(epoch: number): Promise<void> {
+    if (!this.checkpoints) throw new Error('No checkpoint source for this figure.');
+    const name = this.state.model === 'documents' ? 'documents-cnn' : 'fast-cnn';
+    const { meta, snap } = await this.checkpoints(name, this.state.seed, epoch);
+    restoreSnapshot(this.model, snap);
+    this.trainer.dispose();
+    this.trainer = this.makeTrainer();
+    this.trainer.epoch = meta.epoch;
+    this.trainer.step = meta.step ?? 0;
+    this.cache = null;
   }
 
   get epoch(): number {

@@ -10,6 +10,8 @@ export const mnistSchema = {
   epochs: { kind: 'int', default: 3, min: 1, max: 30, label: 'epochs' },
   /** The training checkpoint shown: a link replays training up to this epoch. */
   epoch: { kind: 'int', default: 0, min: 0, max: 30, label: 'training epoch' },
+  /** The checkpoint the reader skipped ahead to (0: trained from scratch in the page). */
+  from: { kind: 'int', default: 0, min: 0, max: 30, label: 'checkpoint skipped to' },
   /** Index of the test digit shown. */
   digit: { kind: 'int', default: 0, min: 0, max: 1999, label: 'test digit' },
 } satisfies Schema;
