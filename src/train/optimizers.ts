@@ -10,8 +10,19 @@ export function makeOptimizer(name: OptimizerName, learningRate: number): tf.Opt
     case 'sgd':
       return tf.train.sgd(learningRate);
     case 'momentum':
-      return tf.train.momentum(learningRate, 0.9);
+      return new Momentum(learningRate, 0.9);
     case 'adam':
       return tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
+  }
+}
+
+/**
+ * tf.train.momentum, whose dispose() (TF.js 4.22) forgets the learning-rate scalar
+ * it inherits from SGD: one leaked tensor per optimizer, so per reset of a figure.
+ */
+class Momentum extends tf.MomentumOptimizer {
+  override dispose(): void {
+    super.dispose();
+    this.c.dispose();
   }
 }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { formatNumber } from '../../components/views/format.ts';
+
+describe('how figures print numbers', () => {
+  it.each([
+    [0, '0'],
+    [8480, '8480'],
+    [225034, '225034'],
+    [0.8909031788, '0.8909'],
+    [2.1, '2.1'],
+    [-0.5, '-0.5'],
+    [1234.567, '1234.6'],
+    [0.0000123, '1.23e-5'],
+    [NaN, 'NaN'],
+  ])('%d → %s', (value, text) => {
+    expect(formatNumber(value)).toBe(text);
+  });
+});
