@@ -1,8 +1,7 @@
-// Starts the built site (astro preview on a free 127.0.0.1 port) and a headless
-// Chromium on /lab/engine/, for scripts/bench.mjs. `close()` stops both; it is also
-// called on SIGINT/SIGTERM and on exit, so nothing is left running. `--ignore-lock`:
-// Astro allows one locked preview per project, and the book's own (npm run preview,
-// Playwright's) must still be able to start while a bench runs, or the bench beside them.
+// Serves the built site (scripts/serve.mjs on a free 127.0.0.1 port: several can run
+// at once, unlike astro preview) and opens a headless Chromium on /lab/engine/, for
+// scripts/bench.mjs. `close()` stops both; it is also called on SIGINT/SIGTERM and on
+// exit, so nothing is left running.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
@@ -42,7 +41,7 @@ export async function freePort() {
 async function waitForHttp(url, ms, isDead) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    if (isDead()) throw new Error('astro preview exited before it served the site');
+    if (isDead()) throw new Error('the static server exited before it served the site');
     try {
       const r = await fetch(url);
       if (r.ok) return;
@@ -51,7 +50,7 @@ async function waitForHttp(url, ms, isDead) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`astro preview did not answer on ${url} within ${ms / 1000} s`);
+  throw new Error(`the static server did not answer on ${url} within ${ms / 1000} s`);
 }
 
 export async function openLab({ port, log = () => {} } = {}) {
@@ -59,6 +58,8 @@ export async function openLab({ port, log = () => {} } = {}) {
   if (!executablePath) throw new Error(NO_BROWSER_MESSAGE);
   port ??= await freePort();
   const origin = `http://127.0.0.1:${port}`;
+  // The site's base path, as scripts/serve.mjs and astro.config.mjs read it.
+  const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   let server = null;
   let browser = null;
   let closed = false;
@@ -99,14 +100,14 @@ export async function openLab({ port, log = () => {} } = {}) {
   process.on('SIGTERM', onSignal);
 
   try {
-    log(`starting astro preview on ${origin}`);
-    server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], {
+    log(`serving dist/ on ${origin}${base}`);
+    server = spawn(process.execPath, ['scripts/serve.mjs', String(port)], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true, // its own process group, so npx's children go with it
+      detached: true, // its own process group, so anything it starts goes with it
     });
     server.stdout.on('data', (d) => (serverOutput += d));
     server.stderr.on('data', (d) => (serverOutput += d));
-    await waitForHttp(`${origin}/lab/engine/`, 60_000, () => server.exitCode !== null).catch((e) => {
+    await waitForHttp(`${origin}${base}lab/engine/`, 60_000, () => server.exitCode !== null).catch((e) => {
       throw new Error(`${e.message}\n${serverOutput.slice(-2000)}`);
     });
     log(`launching ${executablePath}`);
@@ -117,11 +118,13 @@ export async function openLab({ port, log = () => {} } = {}) {
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
     });
-    await page.goto(`${origin}/lab/engine/`);
+    await page.goto(`${origin}${base}lab/engine/`);
     await page.waitForFunction(() => 'lab' in window);
     /** Runs a scenario in the page; rejects with the worker's message on error. */
     const run = (scenario, options) => page.evaluate(([s, o]) => window.lab.run(s, o), [scenario, options]);
-    return { page, run, close, origin, problems };
+    /** Ends one backend's worker (after a timeout); its next run starts a fresh one. */
+    const reset = (backend) => page.evaluate((b) => window.lab.terminate(b), backend).catch(() => {});
+    return { page, run, reset, close, origin, problems };
   } catch (e) {
     await close();
     throw e;

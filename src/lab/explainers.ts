@@ -39,16 +39,36 @@ async function readAndDispose(t: tf.Tensor): Promise<Float32Array> {
   return v;
 }
 
-async function measure(ctx: LabContext, method: ExplainerMethod, size: string, runs: number, warmup: boolean, call: () => Promise<Outcome>): Promise<ExplainerMeasure> {
+/** Times one method: a warm-up call, then timed calls (see ExplainersOptions.runs / maxSecondsPerMethod). */
+async function measure(ctx: LabContext, method: ExplainerMethod, size: string, o: { runs: number; warmup: boolean; budgetMs: number }, call: () => Promise<Outcome>): Promise<ExplainerMeasure> {
   ctx.progress(`${method} (${size})`);
   const tensorsBefore = tf.memory().numTensors;
-  if (warmup) await call();
   const times: number[] = [];
   let last: Outcome | null = null;
-  for (let r = 0; r < runs; r++) {
-    const t0 = now();
-    last = await call();
-    times.push(now() - t0);
+  let cold = false;
+  try {
+    if (o.warmup) {
+      const t0 = now();
+      last = await call();
+      const ms = now() - t0;
+      if (ms > o.budgetMs) {
+        // Too slow to repeat within the budget: report the cold call, marked as such.
+        times.push(ms);
+        cold = true;
+      }
+    }
+    const started = now();
+    while (!cold && times.length < o.runs && (times.length === 0 || now() - started < o.budgetMs)) {
+      const t0 = now();
+      last = await call();
+      times.push(now() - t0);
+    }
+  } catch (error) {
+    return {
+      method, ms: NaN, runsMs: [], finite: false, varying: false, outputLength: 0, min: NaN, max: NaN,
+      tensorsBefore, tensorsAfter: tf.memory().numTensors, size,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
   const tensorsAfter = tf.memory().numTensors;
   const d = describeNumbers(last!.main, last!.others);
@@ -56,6 +76,7 @@ async function measure(ctx: LabContext, method: ExplainerMethod, size: string, r
     method,
     ms: sig(median(times)),
     runsMs: times.map((t) => sig(t)),
+    ...(cold ? { cold } : {}),
     finite: d.finite,
     varying: d.varying,
     outputLength: d.length,
@@ -84,7 +105,7 @@ function tableTensors(t: Table): { x: tf.Tensor2D; y: tf.Tensor2D } {
 export async function explainers(ctx: LabContext, o: ExplainersOptions): Promise<ExplainersResult> {
   const seed = o.seed ?? 1;
   const runs = o.runs ?? 3;
-  const warmup = !o.noWarmup;
+  const timing = { runs, warmup: !o.noWarmup, budgetMs: (o.maxSecondsPerMethod ?? Infinity) * 1000 };
   const igSteps = o.igSteps ?? 64;
   const limeSamples = o.limeSamples ?? 1000;
   const shapCoalitions = o.shapCoalitions ?? 2048;
@@ -104,7 +125,14 @@ export async function explainers(ctx: LabContext, o: ExplainersOptions): Promise
   const train = mnistTensors(data.train, 0, Math.max(1, cnnTrainBatches) * cnnBatch);
   const cnnTrainer = new Trainer(cnn, train, { optimizer: 'adam', learningRate: 0.01, batchSize: cnnBatch, epochs: 1, loss: 'categoricalCrossentropy', seed, shuffle: true });
   ctx.progress(`training the fast CNN for ${cnnTrainBatches} batches`);
-  const cnnReport = cnnTrainBatches > 0 ? await cnnTrainer.runEpoch() : null;
+  let cnnReport = null;
+  let cnnTrainError: string | undefined;
+  try {
+    if (cnnTrainBatches > 0) cnnReport = await cnnTrainer.runEpoch();
+  } catch (error) {
+    // e.g. wasm has no Conv2DBackpropFilter: explain the untrained network instead.
+    cnnTrainError = error instanceof Error ? error.message : String(error);
+  }
   cnnTrainer.dispose();
   tf.dispose([train.x, train.y]);
   const digit = mnistTensors(data.test, 0, 1);
@@ -120,14 +148,14 @@ export async function explainers(ctx: LabContext, o: ExplainersOptions): Promise
 
   try {
     if (wanted.has('saliency')) {
-      measures.push(await measure(ctx, 'saliency', '1 image', runs, warmup, async () => ({ main: await readAndDispose(await saliency(predict, x, target)) })));
+      measures.push(await measure(ctx, 'saliency', '1 image', timing, async () => ({ main: await readAndDispose(await saliency(predict, x, target)) })));
     }
     if (wanted.has('gradCam')) {
-      measures.push(await measure(ctx, 'gradCam', `layer last_conv, 28×28`, runs, warmup, async () => ({ main: await readAndDispose(await gradCam(cnn, x, target)) })));
+      measures.push(await measure(ctx, 'gradCam', `layer last_conv, 28×28`, timing, async () => ({ main: await readAndDispose(await gradCam(cnn, x, target)) })));
     }
     if (wanted.has('integratedGradients')) {
       measures.push(
-        await measure(ctx, 'integratedGradients', `${igSteps} steps`, runs, warmup, async () => {
+        await measure(ctx, 'integratedGradients', `${igSteps} steps`, timing, async () => {
           const r = await integratedGradients(predict, x, target, { steps: igSteps });
           return { main: await readAndDispose(r.attributions), others: [[r.gap, r.sum, r.fx, r.fBaseline]], extra: { gap: sig(r.gap), sum: sig(r.sum) } };
         }),
@@ -136,7 +164,7 @@ export async function explainers(ctx: LabContext, o: ExplainersOptions): Promise
     if (wanted.has('limeImage')) {
       const segments = gridSegments(28, 28, 4);
       measures.push(
-        await measure(ctx, 'limeImage', `${limeSamples} samples, 49 cells`, runs, warmup, async () => {
+        await measure(ctx, 'limeImage', `${limeSamples} samples, 49 cells`, timing, async () => {
           const r = await limeImage(predict, x, { segments, target, numSamples: limeSamples, seed });
           return { main: r.weights, others: [[r.intercept, r.score, r.localPrediction, r.prediction]], extra: { score: sig(r.score) } };
         }),
@@ -161,10 +189,14 @@ export async function explainers(ctx: LabContext, o: ExplainersOptions): Promise
     const trainer = new Trainer(mlp, tt, { optimizer: 'adam', learningRate: 0.01, batchSize: 32, epochs: mlpEpochs, loss: 'categoricalCrossentropy', seed, shuffle: true });
     ctx.progress(`training the MLP for ${mlpEpochs} epochs`);
     let last = null;
-    while (!trainer.done) last = await trainer.runEpoch();
-    const evalTest = await trainer.evaluate(vt);
-    trainer.dispose();
-    tf.dispose([tt.x, tt.y, vt.x, vt.y]);
+    let evalTest = { accuracy: NaN };
+    try {
+      while (!trainer.done) last = await trainer.runEpoch();
+      evalTest = await trainer.evaluate(vt);
+    } finally {
+      trainer.dispose();
+      tf.dispose([tt.x, tt.y, vt.x, vt.y]);
+    }
     mlpInfo = { trainAccuracy: sig(last?.accuracy ?? NaN), testAccuracy: sig(evalTest.accuracy), features: 20, setupMs: sig(now() - mlpStart) };
     const mlpPredict = modelPredict(mlp);
     try {
@@ -172,7 +204,7 @@ export async function explainers(ctx: LabContext, o: ExplainersOptions): Promise
         const instance = rows(testTable, 1)[0]!;
         const background = rows(trainTable, shapBackground);
         measures.push(
-          await measure(ctx, 'kernelShap', `${shapCoalitions} coalitions × ${background.length} background rows`, runs, warmup, async () => {
+          await measure(ctx, 'kernelShap', `${shapCoalitions} coalitions × ${background.length} background rows`, timing, async () => {
             const r = await kernelShap(mlpPredict, instance, background, { target: 1, nsamples: shapCoalitions, seed });
             let sum = 0;
             for (const v of r.values) sum += v;
@@ -184,7 +216,7 @@ export async function explainers(ctx: LabContext, o: ExplainersOptions): Promise
         const X = rows(testTable, permRows);
         const y = Array.from(testTable.y.subarray(0, X.length));
         measures.push(
-          await measure(ctx, 'permutationImportance', `${permRepeats} repeats × ${X.length} rows`, runs, warmup, async () => {
+          await measure(ctx, 'permutationImportance', `${permRepeats} repeats × ${X.length} rows`, timing, async () => {
             const r = await permutationImportance(mlpPredict, X, y, { repeats: permRepeats, seed });
             return { main: r.mean, others: [r.std, [r.baseline]], extra: { baseline: sig(r.baseline) } };
           }),
@@ -198,7 +230,7 @@ export async function explainers(ctx: LabContext, o: ExplainersOptions): Promise
   return {
     scenario: 'explainers',
     backend: ctx.backend,
-    cnn: { target, label, trainAccuracy: sig(cnnReport?.accuracy ?? NaN), parameters: cnnParameters, setupMs: sig(cnnSetupMs) },
+    cnn: { target, label, trainAccuracy: sig(cnnReport?.accuracy ?? NaN), parameters: cnnParameters, setupMs: sig(cnnSetupMs), ...(cnnTrainError ? { trainError: cnnTrainError } : {}) },
     mlp: mlpInfo,
     methods: measures,
   };

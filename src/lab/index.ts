@@ -9,12 +9,15 @@ import type { ExplainersOptions, ScenarioName, ScenarioOptions, ScenarioResult, 
 import { trainThroughput } from './train-throughput.ts';
 import { timeToAccuracy } from './time-to-accuracy.ts';
 import { explainers } from './explainers.ts';
+import { info } from './info.ts';
 
 export type { LabContext } from './common.ts';
 export * from './protocol.ts';
 
 export function runScenario(ctx: LabContext, scenario: ScenarioName, options: ScenarioOptions): Promise<ScenarioResult> {
   switch (scenario) {
+    case 'info':
+      return info(ctx);
     case 'train-throughput':
       return trainThroughput(ctx, options as TrainThroughputOptions);
     case 'time-to-accuracy':

@@ -6,8 +6,8 @@
  */
 import type { BackendName } from '../tf/choose-backend.ts';
 
-export type ScenarioName = 'train-throughput' | 'time-to-accuracy' | 'explainers';
-export const SCENARIOS: readonly ScenarioName[] = ['train-throughput', 'time-to-accuracy', 'explainers'];
+export type ScenarioName = 'info' | 'train-throughput' | 'time-to-accuracy' | 'explainers';
+export const SCENARIOS: readonly ScenarioName[] = ['info', 'train-throughput', 'time-to-accuracy', 'explainers'];
 
 /** Options every scenario takes. */
 export interface CommonOptions {
@@ -16,11 +16,25 @@ export interface CommonOptions {
   seed?: number;
 }
 
+/** `info`: starts the backend (cheap) and says which one runs; a bench's probe. */
+export interface InfoResult {
+  scenario: 'info';
+  backend: BackendName;
+  tfVersion: string;
+  /** A 64×64 matmul checked against plain JavaScript: the backend computes, not just starts. */
+  matmulOk: boolean;
+  userAgent: string;
+}
+
 export interface TrainThroughputOptions extends CommonOptions {
   model?: 'documents' | 'fast';
   batchSize?: number;
-  /** Batches timed for each loop (after one warm-up batch each). */
+  /** Batches timed for each loop (after one warm-up batch each). Omitted: sized to take about `seconds`. */
   batches?: number;
+  /** Seconds each timed loop should take when `batches` is omitted (default 5). */
+  seconds?: number;
+  /** Fewest batches when sized by `seconds` (default 3). */
+  minBatches?: number;
   /** Timed rounds, ours then fit, alternating; each figure is the median over rounds. */
   rounds?: number;
   /** Passed to Trainer.runEpoch as the figures do (0: read back only at the epoch's end). */
@@ -36,6 +50,8 @@ export interface TrainThroughputResult {
   batchSize: number;
   batches: number;
   samples: number;
+  /** Milliseconds of one warm batch of ours, used to size `batches` (0 when batches was given). */
+  probeBatchMs: number;
   rounds: number;
   syncEvery: number;
   /** Samples per second of our Trainer.runEpoch (median over rounds). */
@@ -63,6 +79,8 @@ export interface TimeToAccuracyOptions extends CommonOptions {
   trainRows?: number;
   /** Test images evaluated each epoch (default all 2,000). */
   testRows?: number;
+  /** Also evaluate every this many batches (default: once per epoch), for a finer time to the target. */
+  evalEveryBatches?: number;
 }
 
 export interface TimeToAccuracyResult {
@@ -72,10 +90,14 @@ export interface TimeToAccuracyResult {
   reached: boolean;
   /** Seconds of training plus per-epoch evaluation until the target was reached (or until stopping). */
   seconds: number;
+  /** Epochs trained until then (fractional when evaluated mid-epoch). */
   epochs: number;
   bestAccuracy: number;
-  /** Test accuracy after each epoch, and the cumulative seconds at that point. */
-  curve: { epoch: number; seconds: number; testAccuracy: number; trainLoss: number }[];
+  evalEveryBatches: number;
+  /** Training images per second over the run, evaluations included. */
+  samplesPerSecond: number;
+  /** Test accuracy at each evaluation point, and the cumulative seconds then; trainLoss at epoch ends. */
+  curve: { epoch: number; seconds: number; testAccuracy: number; trainLoss?: number }[];
   batchSize: number;
   learningRate: number;
   trainRows: number;
@@ -97,6 +119,8 @@ export interface ExplainersOptions extends CommonOptions {
   permutationRows?: number;
   /** Timed runs per method after one warm-up; the median is reported (default 3). */
   runs?: number;
+  /** Stop repeating a method once its timed runs took this long; if the warm-up alone took longer, report it (cold). Default: no limit. */
+  maxSecondsPerMethod?: number;
   /** Skip the warm-up run (default false). */
   noWarmup?: boolean;
   /** Batches of brief training for the CNN before explaining (default 30). */
@@ -115,6 +139,10 @@ export interface ExplainerMeasure {
   /** Median milliseconds over the timed runs. */
   ms: number;
   runsMs: number[];
+  /** The only time is the warm-up's (kernel compilation included): it was too slow to repeat. */
+  cold?: boolean;
+  /** The method threw (e.g. a kernel the backend lacks); the other fields are then empty. */
+  error?: string;
   /** Every number of every output is finite. */
   finite: boolean;
   /** The main output (the attribution map or values) has at least two distinct values. */
@@ -136,13 +164,13 @@ export interface ExplainersResult {
   scenario: 'explainers';
   backend: BackendName;
   /** setupMs: loading MNIST (first time) and the brief training, before any explainer. */
-  cnn: { target: number; label: number; trainAccuracy: number; parameters: number; setupMs: number };
+  cnn: { target: number; label: number; trainAccuracy: number; parameters: number; setupMs: number; trainError?: string };
   mlp: { trainAccuracy: number; testAccuracy: number; features: number; setupMs: number };
   methods: ExplainerMeasure[];
 }
 
-export type ScenarioOptions = TrainThroughputOptions | TimeToAccuracyOptions | ExplainersOptions;
-export type ScenarioResult = TrainThroughputResult | TimeToAccuracyResult | ExplainersResult;
+export type ScenarioOptions = CommonOptions | TrainThroughputOptions | TimeToAccuracyOptions | ExplainersOptions;
+export type ScenarioResult = InfoResult | TrainThroughputResult | TimeToAccuracyResult | ExplainersResult;
 
 /** What each scenario reports while it runs (only for humans watching). */
 export interface LabProgress {

@@ -3,7 +3,7 @@
  * (`Trainer.runEpoch`) against tfjs-layers' `model.fit` on the same model, data,
  * batch size, optimizer, loss and backend, in the same run. Each loop gets one
  * warm-up batch first (kernel compilation, optimizer slots), then `batches` timed
- * batches; rounds alternate ours → fit so drift hits both alike.
+ * batches (or as many as take about `seconds`, sized from one more warm batch); rounds alternate ours → fit so drift hits both alike.
  *
  * ratio = ours / fit. The target is ≥ 0.95: the loop, its progress callbacks and its
  * end-of-epoch read-back should cost under 5% over a bare `fit`.
@@ -20,22 +20,23 @@ import type { TrainThroughputOptions, TrainThroughputResult } from './protocol.t
 export async function trainThroughput(ctx: LabContext, o: TrainThroughputOptions): Promise<TrainThroughputResult> {
   const modelName = o.model ?? 'fast';
   const batchSize = o.batchSize ?? 64;
-  const batches = o.batches ?? 20;
   const rounds = o.rounds ?? 1;
   const syncEvery = o.syncEvery ?? 0;
   const seed = o.seed ?? 1;
   const learningRate = o.learningRate ?? 0.001;
-  if (!(batches >= 1 && batchSize >= 1 && rounds >= 1)) throw new RangeError('batches, batchSize and rounds must be ≥ 1');
+  if (!(batchSize >= 1 && rounds >= 1)) throw new RangeError('batchSize and rounds must be ≥ 1');
   const data = await mnist(ctx);
-  const rows = batches * batchSize;
-  if (rows + batchSize > data.train.count) throw new RangeError(`batches × batchSize = ${rows} is more than the ${data.train.count - batchSize} MNIST rows available`);
+  const maxBatches = Math.floor(data.train.count / batchSize) - 1;
+  if (o.batches !== undefined && !(o.batches >= 1 && o.batches <= maxBatches)) {
+    throw new RangeError(`batches must be from 1 to ${maxBatches} at batch size ${batchSize} (${data.train.count} MNIST rows, one batch kept for the warm-up)`);
+  }
 
   const tensorsBefore = tf.memory().numTensors;
   const build = () => (modelName === 'documents' ? buildDocumentsCnn({ seed }) : buildFastCnn({ seed }));
   const config: TrainConfig = { optimizer: 'adam', learningRate, batchSize, epochs: 100_000, loss: 'categoricalCrossentropy', seed, shuffle: true };
-  // The warm-up batch comes from rows the timed epoch does not use.
-  const warm = mnistTensors(data.train, rows, batchSize);
-  const timed = mnistTensors(data.train, 0, rows);
+  // The warm-up batch: the last rows, which no timed epoch uses.
+  const warm = mnistTensors(data.train, data.train.count - batchSize, batchSize);
+  let timed: Dataset | null = null;
 
   const ours = build();
   const theirs = build();
@@ -59,12 +60,23 @@ export async function trainThroughput(ctx: LabContext, o: TrainThroughputOptions
   const oursRounds: number[] = [];
   const fitRounds: number[] = [];
   const trainers: Trainer[] = [];
+  let batches = o.batches ?? 0;
+  let probeMs = 0;
   try {
     // Warm-up, one batch each.
     const w = new Trainer(ours, warm, config);
     trainers.push(w);
     await w.runEpoch();
     await fit(warm);
+    if (!batches) {
+      // Size the timed loops from one more (warm) batch of ours: about `seconds` each.
+      const t0 = now();
+      await w.runEpoch();
+      probeMs = now() - t0;
+      batches = Math.max(o.minBatches ?? 3, Math.min(maxBatches, Math.round(((o.seconds ?? 5) * 1000) / Math.max(probeMs, 1e-3))));
+    }
+    const rows = batches * batchSize;
+    timed = mnistTensors(data.train, 0, rows);
     for (let r = 0; r < rounds; r++) {
       const t = new Trainer(ours, timed, config);
       trainers.push(t);
@@ -81,7 +93,8 @@ export async function trainThroughput(ctx: LabContext, o: TrainThroughputOptions
     ours.dispose();
     theirs.dispose();
     fitOptimizer.dispose();
-    tf.dispose([warm.x, warm.y, timed.x, timed.y]);
+    tf.dispose([warm.x, warm.y]);
+    if (timed) tf.dispose([timed.x, timed.y]);
   }
   const oursSps = median(oursRounds);
   const fitSps = median(fitRounds);
@@ -92,7 +105,8 @@ export async function trainThroughput(ctx: LabContext, o: TrainThroughputOptions
     parameters: (ours as tfl.LayersModel).countParams(),
     batchSize,
     batches,
-    samples: rows,
+    samples: batches * batchSize,
+    probeBatchMs: sig(probeMs),
     rounds,
     syncEvery,
     oursSamplesPerSecond: sig(oursSps),

@@ -1,0 +1,231 @@
+#!/usr/bin/env node
+// `npm run bench`: runs the book's real engine in a real browser worker (the engine
+// lab, /lab/engine/) on every TF.js backend that starts, and prints figures, not a
+// verdict:
+//   1. training throughput, samples/s of our Trainer.runEpoch vs tfjs-layers model.fit,
+//      for the documents' CNN and the fast CNN (target ratio ≥ 0.95);
+//   2. time for the fast CNN to reach 95% test accuracy, on the backend that trained it
+//      fastest (capped: on this 2-core machine it cannot get there in the budget);
+//   3. explanation latencies (saliency, Grad-CAM, integrated gradients, LIME, KernelSHAP,
+//      permutation importance) with finiteness and tensor-leak checks.
+// Saves bench/last.json (the previous one becomes bench/previous.json) and prints the
+// change against the previous run.
+//
+// Options: --backends cpu,webgl   only these backends
+//          --only throughput,explainers,accuracy   only these sections
+//          --accuracy-seconds N   cap for the time-to-accuracy run (default: at most 120 s,
+//                                 less if the budget needs it; e.g. 900 to see it reach 95%)
+//          --budget-seconds N     whole-run budget (default 570); sections left when it
+//                                 runs out are skipped and say so
+//          --no-save              print only
+// Builds the site first if dist/ has no lab page. Stops its server and browser on exit,
+// error or Ctrl-C.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { openLab } from './bench/lab-session.mjs';
+import { compare, printTables } from './bench/report.mjs';
+
+const ALL_BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'];
+const SECTIONS = ['throughput', 'explainers', 'accuracy'];
+
+function parseArgs(argv) {
+  const o = { backends: ALL_BACKENDS, only: SECTIONS, accuracySeconds: null, budgetSeconds: 570, save: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--backends') o.backends = value().split(',').filter((b) => ALL_BACKENDS.includes(b));
+    else if (a === '--only') o.only = value().split(',').filter((s) => SECTIONS.includes(s));
+    else if (a === '--accuracy-seconds') o.accuracySeconds = Number(value());
+    else if (a === '--budget-seconds') o.budgetSeconds = Number(value());
+    else if (a === '--no-save') o.save = false;
+    else if (a === '--help' || a === '-h') {
+      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
+      process.exit(0);
+    } else throw new Error(`unknown option ${a} (see --help)`);
+  }
+  return o;
+}
+
+/** What each section runs, sized for a 2-core machine with software WebGL/WebGPU. */
+const PLAN = {
+  throughput: [
+    // Sized from one warm batch to take ~3 s per loop; two rounds, ours then fit.
+    { model: 'fast', batchSize: 64, seconds: 3, rounds: 2 },
+    // 225k parameters: 5–10 s a batch on software WebGPU, so two batches, one round.
+    { model: 'documents', batchSize: 64, batches: 2, rounds: 1 },
+  ],
+  // Latency does not depend on what the weights learned: the CNN keeps its fresh seeded
+  // weights (training it would cost minutes on software WebGPU); the MLP trains briefly.
+  explainers: { igSteps: 64, limeSamples: 1000, shapCoalitions: 2048, shapBackground: 50, permutationRepeats: 10, permutationRows: 1000, runs: 3, maxSecondsPerMethod: 8, cnnTrainBatches: 0, mlpEpochs: 5 },
+  accuracy: { target: 0.95, batchSize: 64, learningRate: 0.01, evalEveryBatches: 25, testRows: 1000 },
+};
+
+const started = Date.now();
+const elapsed = () => (Date.now() - started) / 1000;
+const say = (s) => console.log(s);
+
+async function withTimeout(promise, seconds, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${seconds} s`)), seconds * 1000);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const remaining = () => opts.budgetSeconds - elapsed();
+
+  if (!existsSync('dist/lab/engine/index.html')) {
+    say('dist/ has no engine lab: building the site first (npm run build)…');
+    const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('npm run build failed');
+  }
+
+  const result = {
+    version: 1,
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadAverageAtStart: loadavg().map((x) => +x.toFixed(2)) },
+    plan: PLAN,
+    backends: {},
+    throughput: [],
+    explainers: {},
+    accuracy: null,
+    skipped: [],
+    sectionSeconds: {},
+  };
+
+  const lab = await openLab({ log: (s) => say(`· ${s}`) });
+  try {
+    // Which backends start, and compute a matmul correctly.
+    for (const backend of opts.backends) {
+      try {
+        const info = await withTimeout(lab.run('info', { backend }), 90, `starting ${backend}`);
+        if (info.backend !== backend) {
+          result.backends[backend] = { started: false, reason: `fell back to ${info.backend}: ${info.backendNotices.join(' ')}` };
+        } else if (!info.matmulOk) {
+          result.backends[backend] = { started: false, reason: 'started but computed a wrong 64×64 matmul' };
+        } else {
+          result.backends[backend] = { started: true };
+        }
+        result.machine.userAgent ??= info.userAgent;
+        result.machine.tfVersion ??= info.tfVersion;
+      } catch (e) {
+        result.backends[backend] = { started: false, reason: e.message.split('\n')[0] };
+      }
+      say(`· ${backend}: ${result.backends[backend].started ? 'started' : `skipped (${result.backends[backend].reason})`}`);
+    }
+    const usable = opts.backends.filter((b) => result.backends[b]?.started);
+    let mark = 0;
+    const lap = (name) => {
+      result.sectionSeconds[name] = +(elapsed() - mark).toFixed(1);
+      mark = elapsed();
+    };
+    lap('start');
+
+    // 1. Training throughput.
+    if (opts.only.includes('throughput')) {
+      for (const backend of usable) {
+        for (const p of PLAN.throughput) {
+          if (remaining() < 60) {
+            result.skipped.push(`throughput ${p.model} on ${backend}: out of time`);
+            continue;
+          }
+          say(`· throughput: ${p.model} CNN on ${backend}…`);
+          try {
+            const r = await withTimeout(lab.run('train-throughput', { backend, ...p }), 240, `throughput on ${backend}`);
+            result.throughput.push(r);
+          } catch (e) {
+            result.throughput.push({ scenario: 'train-throughput', backend, model: p.model, error: firstLine(e) });
+            if (/took longer/.test(e.message)) await lab.reset(backend);
+          }
+        }
+      }
+    }
+
+    lap('throughput');
+
+    // 2. Time to 95% on the backend that trained the fast CNN fastest.
+    if (opts.only.includes('accuracy')) {
+      const ranked = result.throughput.filter((r) => r.model === 'fast' && !r.error).sort((a, b) => b.oursSamplesPerSecond - a.oursSamplesPerSecond);
+      const backend = ranked[0]?.backend ?? usable.find((b) => b !== 'wasm');
+      const maxSeconds = Math.floor(opts.accuracySeconds ?? Math.min(120, remaining() - 200));
+      if (!backend) result.skipped.push('time to accuracy: no backend trains the fast CNN');
+      else if (maxSeconds < 20) result.skipped.push(`time to accuracy: out of time (${Math.round(remaining())} s left)`);
+      else {
+        say(`· time to ${PLAN.accuracy.target * 100}%: fast CNN on ${backend}, at most ${maxSeconds} s…`);
+        try {
+          result.accuracy = await withTimeout(lab.run('time-to-accuracy', { backend, maxSeconds, ...PLAN.accuracy }), maxSeconds + 120, 'time to accuracy');
+        } catch (e) {
+          result.accuracy = { scenario: 'time-to-accuracy', backend, error: firstLine(e) };
+        }
+      }
+    }
+    lap('accuracy');
+
+    // 3. Explainers (last: the slowest backends are skipped if time runs out).
+    if (opts.only.includes('explainers')) {
+      for (const backend of usable) {
+        if (remaining() < 90) {
+          result.skipped.push(`explainers on ${backend}: out of time`);
+          continue;
+        }
+        say(`· explainers on ${backend}…`);
+        try {
+          result.explainers[backend] = await withTimeout(lab.run('explainers', { backend, ...PLAN.explainers }), 300, `explainers on ${backend}`);
+        } catch (e) {
+          result.explainers[backend] = { scenario: 'explainers', backend, error: firstLine(e) };
+          if (/took longer/.test(e.message)) await lab.reset(backend);
+        }
+      }
+    }
+
+    lap('explainers');
+    result.pageProblems = lab.problems;
+  } finally {
+    await lab.close();
+  }
+  result.durationSeconds = +elapsed().toFixed(1);
+  result.machine.loadAverageAtEnd = loadavg().map((x) => +x.toFixed(2));
+
+  printTables(result, say);
+
+  let previous = null;
+  if (existsSync('bench/last.json')) {
+    try {
+      previous = JSON.parse(readFileSync('bench/last.json', 'utf8'));
+    } catch {
+      previous = null;
+    }
+  }
+  if (previous) compare(previous, result, say);
+  else say('\n(no previous run in bench/last.json to compare with)');
+
+  if (opts.save) {
+    mkdirSync('bench', { recursive: true });
+    if (existsSync('bench/last.json')) renameSync('bench/last.json', 'bench/previous.json');
+    writeFileSync('bench/last.json', `${JSON.stringify(result, null, 2)}\n`);
+    say(`\nSaved bench/last.json${previous ? ' (the run before is bench/previous.json)' : ''}. Whole run: ${result.durationSeconds} s.`);
+  }
+}
+
+function firstLine(e) {
+  return String(e?.message ?? e).replace(/^page\.evaluate: (Error: )?/, '').split('\n')[0];
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`bench failed: ${e?.stack ?? e}`);
+    process.exit(1);
+  },
+);
