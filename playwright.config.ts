@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findBrowser, NO_BROWSER_MESSAGE } from './tests/e2e/find-browser.mjs';
+import { CHROMIUM_ARGS, findBrowser, NO_BROWSER_MESSAGE } from './tests/e2e/find-browser.mjs';
 
 const executablePath = findBrowser();
 if (!executablePath) throw new Error(NO_BROWSER_MESSAGE);
@@ -13,24 +13,13 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: '.test-output/e2e.json' }]] : [['list'], ['json', { outputFile: '.test-output/e2e.json' }]],
+  // The JSON report feeds the one-line verdict of scripts/test.mjs.
+  reporter: [['list'], ['json', { outputFile: '.test-output/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: {
       executablePath,
-      // WebGL2 and WebGPU on SwiftShader (software) so every backend is tested for real;
-      // no background traffic, which this machine's closed network would refuse.
-      args: [
-        '--enable-unsafe-webgpu',
-        '--enable-unsafe-swiftshader',
-        '--use-angle=swiftshader',
-        '--enable-features=Vulkan',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--no-sandbox',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -5,20 +5,10 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
-import { findBrowser, NO_BROWSER_MESSAGE } from '../../tests/e2e/find-browser.mjs';
+import { CHROMIUM_ARGS, findBrowser, NO_BROWSER_MESSAGE } from '../../tests/e2e/find-browser.mjs';
 
-/** The same flags as playwright.config.ts: WebGL2 and WebGPU on SwiftShader, no background traffic. */
-export const CHROMIUM_ARGS = [
-  '--enable-unsafe-webgpu',
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
-  '--enable-features=Vulkan',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-sandbox',
-];
+export { CHROMIUM_ARGS };
+
 
 const RESERVED = new Set([4321, 4329, 4330]);
 

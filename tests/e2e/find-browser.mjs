@@ -22,3 +22,20 @@ Install one of:
   - Debian/Ubuntu: sudo apt-get install chromium
   - Playwright's own: npx playwright install chromium
 or point CHROMIUM_PATH at a Chromium or Chrome binary.`;
+
+/**
+ * Flags for every headless run (tests, benchmarks): WebGL2 and WebGPU on SwiftShader,
+ * so every TF.js backend is exercised for real, and no background traffic, which a
+ * closed network would refuse.
+ */
+export const CHROMIUM_ARGS = [
+  '--enable-unsafe-webgpu',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+  '--enable-features=Vulkan',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-sandbox',
+];
