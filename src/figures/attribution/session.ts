@@ -15,32 +15,20 @@ import { runSplit } from '../../explain/model-graph.ts';
 import { Trainer, type EpochReport, type RunHooks } from '../../train/trainer.ts';
 import { restoreSnapshot, takeSnapshot, type CheckpointMeta, type WeightSnapshot } from '../../train/snapshot.ts';
 import type { FigureSession } from '../../worker/session-host.ts';
-import type { AttributionSelection, AttributionState } from './state.ts';
+import type { AttributionSelection, AttributionState, MethodId } from './state.ts';
+import { blur, pool, SIZE } from './grid.ts';
+
+export { blur, pool } from './grid.ts';
 
 const CLASSES = 10;
-const SIZE = 28;
-/** Side of the pooled tables: 28 / 4. */
-export const POOLED = 7;
 /** The checkpoints were trained with seed 1; the untrained model is the same seed's initial weights. */
 export const CHECKPOINT_SEED = 1;
-/** σ in pixels of the blurred-digit baseline. */
-export const BLUR_SIGMA = 3;
 /** The layer whose activation and gradient maps the figure draws side by side. */
 export const PROBE_LAYER = 'conv2';
 
 /** Fetches (page) or reads (tests) the fast-CNN checkpoint of seed 1 at `epoch`. */
 export type CheckpointSource = (epoch: number) => Promise<{ meta: CheckpointMeta; snap: WeightSnapshot }>;
 
-export type MethodId = 'saliency' | 'gxi' | 'smoothgrad' | 'ig' | 'gradcam' | 'cam';
-
-export const METHOD_LABELS: Record<MethodId, string> = {
-  saliency: 'Saliency ∂y_c/∂x',
-  gxi: 'Gradient × input',
-  smoothgrad: 'SmoothGrad',
-  ig: 'Integrated gradients',
-  gradcam: 'Grad-CAM',
-  cam: 'CAM',
-};
 
 export interface AttributionMap {
   id: MethodId;
@@ -75,39 +63,6 @@ export interface AttributionView {
   layer: { name: string; side: number; channels: number; activation: Float32Array; gradient: Float32Array };
   /** Grad-CAM's weights α_k^c, one per channel of the last convolution. */
   alpha: Float32Array;
-}
-
-/** Mean of every 4×4 block of a 28×28 map. */
-export function pool(values: ArrayLike<number>, side = SIZE, out = POOLED): Float32Array {
-  const f = side / out;
-  const pooled = new Float32Array(out * out);
-  for (let i = 0; i < side; i++) {
-    for (let j = 0; j < side; j++) pooled[Math.floor(i / f) * out + Math.floor(j / f)]! += values[i * side + j]!;
-  }
-  return pooled.map((v) => v / (f * f));
-}
-
-/** Separable Gaussian blur of a 28×28 image, edges clamped. */
-export function blur(pixels: ArrayLike<number>, sigma = BLUR_SIGMA, side = SIZE): Float32Array {
-  const r = Math.ceil(3 * sigma);
-  const k = Array.from({ length: 2 * r + 1 }, (_, i) => Math.exp(-((i - r) ** 2) / (2 * sigma * sigma)));
-  const norm = k.reduce((a, b) => a + b, 0);
-  const pass = (src: ArrayLike<number>, horizontal: boolean) => {
-    const dst = new Float32Array(side * side);
-    for (let i = 0; i < side; i++) {
-      for (let j = 0; j < side; j++) {
-        let s = 0;
-        for (let t = -r; t <= r; t++) {
-          const ii = horizontal ? i : Math.min(side - 1, Math.max(0, i + t));
-          const jj = horizontal ? Math.min(side - 1, Math.max(0, j + t)) : j;
-          s += k[t + r]! * src[ii * side + jj]!;
-        }
-        dst[i * side + j] = s / norm;
-      }
-    }
-    return dst;
-  };
-  return pass(pass(pixels, true), false);
 }
 
 function stats(id: MethodId, values: Float32Array): AttributionMap {

@@ -57,3 +57,15 @@ export function selectionOf(s: AttributionState): AttributionSelection {
     rule: s.rule as AttributionSelection['rule'],
   };
 }
+
+export type MethodId = 'saliency' | 'gxi' | 'smoothgrad' | 'ig' | 'gradcam' | 'cam';
+
+export const METHOD_LABELS: Record<MethodId, string> = {
+  saliency: 'Saliency ∂y_c/∂x',
+  gxi: 'Gradient × input',
+  smoothgrad: 'SmoothGrad',
+  ig: 'Integrated gradients',
+  gradcam: 'Grad-CAM',
+  cam: 'CAM',
+};
+
