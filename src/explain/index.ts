@@ -14,7 +14,7 @@ export { gradCam, lastConvLayer, type GradCamOptions } from './grad-cam.ts';
 export { cam, type CamOptions } from './cam.ts';
 export { upsampleBilinear } from './upsample.ts';
 export { modelPredict, findLayer } from './model-graph.ts';
-export { limeTabular, type LimeTabularOptions } from './lime-tabular.ts';
+export { limeTabular, quartileEdges, type LimeTabularOptions, type LimeTabularResult } from './lime-tabular.ts';
 export { limeImage, segmentMap, type LimeImageOptions, type LimeImageResult } from './lime-image.ts';
 export { limeSequence, type LimeSequenceOptions } from './lime-sequence.ts';
 export { type LimeResult } from './lime-kernel.ts';

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoLeak } from '../helpers/tf.ts';
 import { mulberry32, normal } from '../../src/engine/random.ts';
-import { limeTabular } from '../../src/explain/lime-tabular.ts';
+import { binOf, limeTabular, percentileSorted, quartileEdges } from '../../src/explain/lime-tabular.ts';
 import { limeImage, segmentMap } from '../../src/explain/lime-image.ts';
 import { limeSequence } from '../../src/explain/lime-sequence.ts';
 import { gridSegments, slicSegments, countSegments } from '../../src/explain/segmentation.ts';
@@ -48,7 +48,7 @@ describe('LIME tabular', () => {
     const w = [3, -2, 0.5, 0];
     const train = trainingRows(300, 4, 5);
     const r = await expectNoLeak(() =>
-      limeTabular(linearPredict(w), [0.5, -1, 2, 0.3], { trainingData: train, numSamples: 2000, seed: 1, target: 0, sampleAroundInstance: true }),
+      limeTabular(linearPredict(w), [0.5, -1, 2, 0.3], { trainingData: train, numSamples: 2000, seed: 1, target: 0, sampleAroundInstance: true, discretize: false }),
     );
     expect(Math.sign(r.weights[0]!)).toBe(1);
     expect(Math.sign(r.weights[1]!)).toBe(-1);
@@ -72,9 +72,74 @@ describe('LIME tabular', () => {
     expect(Array.from(a!.weights)).toEqual(Array.from(b!.weights));
     inst.dispose();
     await expect(limeTabular(predict, [1, 2], { trainingData: [[1, 2, 3]], target: 0 })).rejects.toThrow(/options.trainingData has 3 columns/);
-    await expect(limeTabular(predict, [1, 2], { trainingData: train, target: 0, discretize: true })).rejects.toThrow(/options.discretize/);
+    const c = await expectNoLeak(() => limeTabular(predict, [1, 2], { trainingData: train, numSamples: 200, seed: 4, target: 0, discretize: false }));
+    expect(Array.from(c.weights)).not.toEqual(Array.from(a!.weights));
+    expect(c.labels).toEqual(['x0', 'x1']);
+    await expect(limeTabular(predict, [1, 2], { trainingData: train, target: 0, discretize: 'yes' as never })).rejects.toThrow(/options.discretize/);
+    await expect(limeTabular(predict, [1, 2], { trainingData: train, target: 0, featureNames: ['a'] })).rejects.toThrow(/options.featureNames must be an array of 2/);
     await expect(limeTabular(predict, [1, NaN], { trainingData: train, target: 0 })).rejects.toThrow(/instance contains a non-finite/);
     await expect(limeTabular(predict, [1, 2], { trainingData: train, target: 1, numSamples: 10 })).rejects.toThrow(/target.*\[0, 0\]/);
+  });
+});
+
+describe('LIME tabular, quartile discretisation (lime\'s default)', () => {
+  it('bins like np.percentile([25, 50, 75]) + np.unique + np.searchsorted', () => {
+    // np.percentile([7, 1, 3, 10, 4, 2], [25, 50, 75]) = [2.25, 3.5, 6.25]: sorted [1,2,3,4,7,10],
+    // virtual indices 1.25, 2.5, 3.75 → 2 + .25·1, 3 + .5·1, 4 + .75·3.
+    expect(Array.from(quartileEdges([7, 1, 3, 10, 4, 2]))).toEqual([2.25, 3.5, 6.25]);
+    expect(Array.from(quartileEdges([1, 2, 3, 4, 5]))).toEqual([2, 3, 4]);
+    expect(Array.from(quartileEdges([4, 1, 3, 2]))).toEqual([1.75, 2.5, 3.25]);
+    expect(Array.from(quartileEdges([0, 1, 0, 1]))).toEqual([0, 0.5, 1]);
+    expect(Array.from(quartileEdges([1, 1, 5, 1, 1]))).toEqual([1]); // ties collapse (np.unique)
+    expect(percentileSorted([1, 2, 3, 4, 7, 10], 90)).toBeCloseTo(8.5, 12);
+    const e = [2.25, 3.5, 6.25];
+    expect([0, 2.25, 2.26, 3.5, 6.25, 6.3, 99].map((v) => binOf(e, v))).toEqual([0, 0, 1, 1, 2, 3, 3]);
+  });
+
+  it('samples within the training bins, puts the weight on the feature the model uses, names the bins', async () => {
+    const train = trainingRows(400, 3, 11);
+    const mins = [0, 1, 2].map((j) => Math.min(...train.map((r) => r[j]!)));
+    const maxs = [0, 1, 2].map((j) => Math.max(...train.map((r) => r[j]!)));
+    const edges0 = quartileEdges(train.map((r) => r[0]!));
+    const seen: number[][] = [];
+    const base = linearPredict([1, 0, 0]);
+    const predict = (x: tf.Tensor) => {
+      seen.push(...(x.arraySync() as number[][]));
+      return base(x);
+    };
+    const inst = [1.5, -0.2, 0.4];
+    const r = await expectNoLeak(() => limeTabular(predict, inst, { trainingData: train, numSamples: 3000, seed: 3, target: 0 }));
+    expect(seen.length).toBe(3000);
+    expect(seen[0]![0]).toBeCloseTo(1.5, 6);
+    expect(seen[0]![1]).toBeCloseTo(-0.2, 6);
+    for (const row of seen.slice(1)) {
+      for (let j = 0; j < 3; j++) {
+        expect(row[j]!).toBeGreaterThanOrEqual(mins[j]! - 1e-6);
+        expect(row[j]!).toBeLessThanOrEqual(maxs[j]! + 1e-6);
+      }
+    }
+    // each quartile bin is drawn with its training frequency (~1/4 each)
+    const counts = [0, 0, 0, 0];
+    for (const row of seen.slice(1)) counts[binOf(edges0, row[0]!)]!++;
+    for (const c of counts) expect(Math.abs(c / 2999 - 0.25)).toBeLessThan(0.04);
+
+    const order = [0, 1, 2].sort((a, b) => Math.abs(r.weights[b]!) - Math.abs(r.weights[a]!));
+    expect(order[0]).toBe(0);
+    // x0 = 1.5 is in the top quartile: being there raises f by roughly E[x0 | top] − E[x0 | other bins] > 1
+    expect(r.weights[0]!).toBeGreaterThan(1);
+    expect(Math.abs(r.weights[1]!)).toBeLessThan(0.1);
+    expect(Math.abs(r.weights[2]!)).toBeLessThan(0.1);
+    expect(r.prediction).toBeCloseTo(1.5, 5);
+    expect(r.labels[0]).toBe(`x0 > ${edges0[2]!.toFixed(2)}`);
+    expect(r.labels[1]).toMatch(/^-?\d+\.\d\d < x1 <= -?\d+\.\d\d$|^x1 <= -?\d+\.\d\d$/);
+    expect(r.edges!.length).toBe(3);
+
+    const again = await expectNoLeak(() => limeTabular(base, inst, { trainingData: train, numSamples: 3000, seed: 3, target: 0, featureNames: ['a', 'b', 'c'] }));
+    expect(Array.from(again.weights)).toEqual(Array.from(r.weights));
+    expect(again.intercept).toBe(r.intercept);
+    expect(again.labels[0]).toBe(`a > ${edges0[2]!.toFixed(2)}`);
+    const other = await expectNoLeak(() => limeTabular(base, inst, { trainingData: train, numSamples: 3000, seed: 4, target: 0 }));
+    expect(Array.from(other.weights)).not.toEqual(Array.from(r.weights));
   });
 });
 
