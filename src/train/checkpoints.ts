@@ -10,6 +10,7 @@
  * Pure apart from the injected `fetch`: runs in a page, a worker and Node tests.
  */
 import { decodeCheckpoint, type CheckpointMeta, type WeightSnapshot } from './snapshot.ts';
+import { fetchFile } from '../engine/fetch-file.ts';
 
 /** One checkpoint file, as listed in index.json: its meta plus where and how big. */
 export interface CheckpointEntry extends CheckpointMeta {
@@ -44,19 +45,8 @@ function folder(baseUrl: string): string {
   return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
 }
 
-async function get(doFetch: typeof fetch, url: string, name: string, signal?: AbortSignal): Promise<Response> {
-  let res: Response;
-  try {
-    res = await doFetch(url, signal ? { signal } : {});
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    throw new Error(`checkpoint file ${name} could not be fetched from ${url}: ${(e as Error).message}`);
-  }
-  if (!res.ok) {
-    const what = res.status === 404 ? 'is missing' : 'could not be fetched';
-    throw new Error(`checkpoint file ${name} ${what} (HTTP ${res.status} at ${url}) — ${REGENERATE}`);
-  }
-  return res;
+function get(doFetch: typeof fetch, url: string, name: string, signal?: AbortSignal): Promise<Response> {
+  return fetchFile(doFetch, url, { kind: 'checkpoint file', name, remedy: REGENERATE, signal });
 }
 
 /** Checks the parsed index.json; throws a clear Error for anything we rely on that is missing. */

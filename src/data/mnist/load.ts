@@ -16,6 +16,7 @@ import {
   type MnistFileName,
   type MnistManifest,
 } from './manifest.ts';
+import { fetchFile } from '../../engine/fetch-file.ts';
 
 export interface MnistSplit {
   /** Row-major count×height×width, values in [0, 1]. */
@@ -113,19 +114,8 @@ export function toUnitFloat(bytes: Uint8Array): Float32Array {
   return out;
 }
 
-async function get(doFetch: typeof fetch, url: string, name: string, signal?: AbortSignal): Promise<Response> {
-  let res: Response;
-  try {
-    res = await doFetch(url, signal ? { signal } : {});
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    throw new Error(`MNIST file ${name} could not be fetched from ${url}: ${(e as Error).message}`);
-  }
-  if (!res.ok) {
-    const what = res.status === 404 ? 'is missing' : 'could not be fetched';
-    throw new Error(`MNIST file ${name} ${what} (HTTP ${res.status} at ${url}) — ${REBUILD}`);
-  }
-  return res;
+function get(doFetch: typeof fetch, url: string, name: string, signal?: AbortSignal): Promise<Response> {
+  return fetchFile(doFetch, url, { kind: 'MNIST file', name, remedy: REBUILD, signal });
 }
 
 /** Reads a response body chunk by chunk, reporting each chunk's size. */
