@@ -69,35 +69,30 @@ export function gaussLegendre(n: number): { nodes: Float64Array; weights: Float6
   for (let i = 0; i < n; i++) {
     // Initial guess (Tricomi), then Newton on P_n.
     let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let dp = 0;
     for (let iter = 0; iter < 100; iter++) {
-      let p0 = 1;
-      let p1 = x;
-      for (let k = 2; k <= n; k++) {
-        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      const pn = n === 1 ? x : p1;
-      const pnm1 = n === 1 ? 1 : p0;
-      dp = (n * (x * pn - pnm1)) / (x * x - 1);
-      const dx = pn / dp;
+      const { p, dp } = legendre(n, x);
+      const dx = p / dp;
       x -= dx;
       if (Math.abs(dx) < 1e-15) break;
     }
-    // recompute derivative at converged x
-    let p0 = 1;
-    let p1 = x;
-    for (let k = 2; k <= n; k++) {
-      const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-      p0 = p1;
-      p1 = p2;
-    }
-    const pn = n === 1 ? x : p1;
-    const pnm1 = n === 1 ? 1 : p0;
-    dp = (n * (x * pn - pnm1)) / (x * x - 1);
+    // The weight needs P_n' at the converged root, not at the last Newton iterate.
+    const { dp } = legendre(n, x);
     nodes[n - 1 - i] = x;
     weights[n - 1 - i] = 2 / ((1 - x * x) * dp * dp);
   }
   return { nodes, weights };
+}
+
+/** P_n(x) and P_n'(x) by the three-term recurrence (k+1)P_{k+1} = (2k+1)xP_k − kP_{k−1}. */
+function legendre(n: number, x: number): { p: number; dp: number } {
+  let p0 = 1;
+  let p1 = x;
+  for (let k = 2; k <= n; k++) {
+    const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
+    p0 = p1;
+    p1 = p2;
+  }
+  const p = n === 1 ? x : p1;
+  const pPrev = n === 1 ? 1 : p0;
+  return { p, dp: (n * (x * p - pPrev)) / (x * x - 1) };
 }
