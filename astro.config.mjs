@@ -8,19 +8,34 @@ import rehypeKatex from 'rehype-katex';
 import rehypeKatexStrict from './src/markdown/rehype-katex-strict.ts';
 import { katexOptions } from './src/markdown/katex-options.ts';
 import { bookOutline } from './src/content/outline.ts';
+import remarkBook from './src/markdown/remark-book.ts';
 
 // One sidebar group per part that has chapters, chapters numbered through the book.
-const sidebar = bookOutline(fileURLToPath(new URL('./content', import.meta.url))).map((part) => ({
+// BOOK_CONTENT_DIR lets the tests build a fixture book (tests/unit/build-checks.test.ts).
+const contentDir = process.env.BOOK_CONTENT_DIR ?? fileURLToPath(new URL('./content', import.meta.url));
+const sidebar = bookOutline(contentDir).map((part) => ({
   label: part.label,
   items: part.chapters.map((c) => ({ label: `${c.number}. ${c.title}`, link: `/${c.slug}/` })),
 }));
+
+const bookChecks = {
+  contentDir,
+  bibliography: fileURLToPath(new URL('./content/references.bib', import.meta.url)),
+  publicDir: fileURLToPath(new URL('./public', import.meta.url)),
+  extraPaths: ['/lab/engine/'],
+};
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
+  outDir: process.env.BOOK_OUT_DIR ?? './dist',
+  // Per-checkout caches (not node_modules/.astro), so builds of two checkouts never mix.
+  cacheDir: process.env.BOOK_CACHE_DIR ?? './.astro/cache',
   markdown: {
-    remarkPlugins: [remarkMath],
+    // remarkBook numbers sections, equations and figures, resolves <Ref>, and fails the
+    // build on broken links, missing alt text, bad figure props or unknown citations.
+    remarkPlugins: [remarkMath, [remarkBook, bookChecks]],
     // The strict checker runs first so a bad equation fails the build, naming its file.
     rehypePlugins: [rehypeKatexStrict, [rehypeKatex, katexOptions]],
   },
@@ -33,7 +48,7 @@ export default defineConfig({
       customCss: ['katex/dist/katex.min.css', './src/styles/book.css', './src/styles/figures.css'],
       // Chapters live outside src/content/docs: let Starlight's Markdown features
       // (heading anchor links, asides) process them too.
-      markdown: { processedDirs: ['./content'] },
+      markdown: { processedDirs: [contentDir] },
       lastUpdated: false,
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },

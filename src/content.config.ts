@@ -10,7 +10,7 @@ import { chapterFields } from './content/chapter-schema.ts';
  */
 export const collections = {
   docs: defineCollection({
-    loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: './content' }),
+    loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: process.env.BOOK_CONTENT_DIR ?? './content' }),
     schema: (context) =>
       docsSchema({ extend: chapterFields })(context).transform((data) => ({
         ...data,

@@ -27,11 +27,17 @@ function textOf(node: Element | Root): string {
   return out;
 }
 
-function walk(node: Element | Root, visit: (el: Element) => void): void {
+/**
+ * Visits math elements with the nearest known source line: display math comes from
+ * remark-math as generated children without a position, so the line is inherited
+ * from the enclosing element.
+ */
+function walk(node: Element | Root, visit: (el: Element, line: number | undefined) => void, line?: number): void {
   for (const child of node.children) {
     if (child.type !== 'element') continue;
-    if (isMath(child)) visit(child);
-    else walk(child, visit);
+    const here = child.position?.start.line ?? line;
+    if (isMath(child)) visit(child, here);
+    else walk(child, visit, here);
   }
 }
 
@@ -39,7 +45,7 @@ export class InvalidEquationError extends Error {}
 
 export default function rehypeKatexStrict() {
   return (tree: Root, file: VFile) => {
-    walk(tree, (el) => {
+    walk(tree, (el, line) => {
       const tex = textOf(el);
       try {
         katex.renderToString(tex, {
@@ -48,7 +54,7 @@ export default function rehypeKatexStrict() {
           throwOnError: true,
         });
       } catch (error) {
-        const where = `${file.path ?? '<unknown file>'}:${el.position?.start.line ?? '?'}`;
+        const where = `${file.path ?? '<unknown file>'}:${line ?? '?'}`;
         const reason = error instanceof Error ? error.message : String(error);
         throw new InvalidEquationError(`Invalid equation at ${where}\n  TeX: ${tex}\n  KaTeX: ${reason}`);
       }

@@ -1,0 +1,25 @@
+/**
+ * The keys of the book's BibTeX file, and the [@key] citations in a piece of text,
+ * so an unknown key fails the build where it is written.
+ */
+import { readFileSync, statSync } from 'node:fs';
+
+let cache: { file: string; mtime: number; keys: Set<string> } | null = null;
+
+export function readBibKeys(file: string): Set<string> {
+  const mtime = statSync(file).mtimeMs;
+  if (cache?.file === file && cache.mtime === mtime) return cache.keys;
+  const keys = new Set<string>();
+  for (const m of readFileSync(file, 'utf8').matchAll(/^\s*@(?!comment|string|preamble)\w+\s*\{\s*([^,\s]+)\s*,/gim)) keys.add(m[1]!);
+  cache = { file, mtime, keys };
+  return keys;
+}
+
+/** Keys cited as [@key], [@a; @b] or [see @key, p. 3] (Pandoc syntax, as rehype-citation reads it). */
+export function citationKeysIn(text: string): string[] {
+  const keys: string[] = [];
+  for (const group of text.matchAll(/\[([^\][]*@[^\][]*)\]/g)) {
+    for (const m of group[1]!.matchAll(/(?:^|[\s;-])@([\w][\w:.#$%&+?<>~/-]*[\w])/g)) keys.push(m[1]!);
+  }
+  return keys;
+}
