@@ -5,6 +5,8 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import rehypeCitation from 'rehype-citation';
+import rehypeCiteLinks from './src/markdown/rehype-cite-links.ts';
 import rehypeKatexStrict from './src/markdown/rehype-katex-strict.ts';
 import { katexOptions } from './src/markdown/katex-options.ts';
 import { bookOutline } from './src/content/outline.ts';
@@ -37,7 +39,14 @@ export default defineConfig({
     // build on broken links, missing alt text, bad figure props or unknown citations.
     remarkPlugins: [remarkMath, [remarkBook, bookChecks]],
     // The strict checker runs first so a bad equation fails the build, naming its file.
-    rehypePlugins: [rehypeKatexStrict, [rehypeKatex, katexOptions]],
+    // [@key] citations from content/references.bib, author–year, linked to a per-chapter
+    // bibliography at the end of the page (remarkBook has already rejected unknown keys).
+    rehypePlugins: [
+      rehypeKatexStrict,
+      [rehypeKatex, katexOptions],
+      [rehypeCitation, { path: fileURLToPath(new URL('.', import.meta.url)), bibliography: 'content/references.bib', csl: 'apa', linkCitations: true, lang: 'en-US' }],
+      rehypeCiteLinks,
+    ],
   },
   integrations: [
     starlight({
@@ -49,6 +58,7 @@ export default defineConfig({
       // Chapters live outside src/content/docs: let Starlight's Markdown features
       // (heading anchor links, asides) process them too.
       markdown: { processedDirs: [contentDir] },
+      components: { Head: './components/overrides/Head.astro' },
       lastUpdated: false,
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },

@@ -15,11 +15,18 @@ export function readBibKeys(file: string): Set<string> {
   return keys;
 }
 
-/** Keys cited as [@key], [@a; @b] or [see @key, p. 3] (Pandoc syntax, as rehype-citation reads it). */
+/**
+ * Keys cited as [@key], [@a; @b], [see @key, p. 3] or [-@key] (Pandoc syntax, as
+ * rehype-citation reads it), and in-text citations "@key says" for keys in the book's
+ * form (author + year + word, e.g. zhou2016learning), so "@tensorflow" in prose is not
+ * taken for one.
+ */
 export function citationKeysIn(text: string): string[] {
   const keys: string[] = [];
   for (const group of text.matchAll(/\[([^\][]*@[^\][]*)\]/g)) {
     for (const m of group[1]!.matchAll(/(?:^|[\s;-])@([\w][\w:.#$%&+?<>~/-]*[\w])/g)) keys.push(m[1]!);
   }
+  const outside = text.replace(/\[[^\][]*\]/g, ' ');
+  for (const m of outside.matchAll(/(?:^|[\s(])@([a-z][a-z-]*\d{4}[a-z0-9]*)\b/g)) keys.push(m[1]!);
   return keys;
 }

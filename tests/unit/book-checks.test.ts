@@ -154,3 +154,11 @@ describe('numbering and links between pages', () => {
     expect(files.some((f) => f.includes('fixture'))).toBe(false);
   });
 });
+
+describe('citation keys', () => {
+  it('reads bracketed, suppressed-author and in-text citations, not other @ words', async () => {
+    const { citationKeysIn } = await import('../../src/markdown/bibliography.ts');
+    expect(citationKeysIn('as shown [@ribeiro2016lime; see @lundberg2017unified, p. 3] and [-@zhou2016learning]')).toEqual(['ribeiro2016lime', 'lundberg2017unified', 'zhou2016learning']);
+    expect(citationKeysIn('@selvaraju2017gradcam removed it; install @tensorflow/tfjs-core; mail me@example.com')).toEqual(['selvaraju2017gradcam']);
+  });
+});
