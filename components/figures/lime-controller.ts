@@ -172,12 +172,12 @@ class LimeFigure extends LiveFigure<typeof limeSchema, LimeSelection, LimeView> 
     const byFreq = Array.from(st.inTopK, (_, j) => j).sort((i, j) => st.inTopK[j]! - st.inTopK[i]! || Math.abs(st.mean[j]!) - Math.abs(st.mean[i]!)).filter((j) => st.inTopK[j]! > 0);
     drawSignedBars(
       this.$('[data-view="stability"]'),
-      byFreq.map((j) => ({ label: name(j), value: st.inTopK[j]!, marked: inf.has(j), note: `of runs · β = ${formatNumber(st.mean[j]!)} ± ${formatNumber(st.std[j]!)}` })),
+      byFreq.map((j) => ({ label: name(j), value: st.inTopK[j]!, marked: inf.has(j), note: `· β ${formatNumber(st.mean[j]!)} ± ${formatNumber(st.std[j]!)}` })),
       1,
       true,
     );
     this.$('[data-out="stability-note"]').textContent =
-      `LIME seeds ${st.seeds[0]}–${st.seeds[st.seeds.length - 1]}, N = ${v.numSamples}: how often each feature is among the top K = ${this.state.k} by |β|, and β's mean ± standard deviation. Both informative features were in the top K in ${st.bothInformativeInTop} of ${st.seeds.length} runs.`;
+      `LIME seeds ${st.seeds[0]}–${st.seeds[st.seeds.length - 1]}, N = ${v.numSamples}: how often (% of runs) each feature is among the top K = ${this.state.k} by |β|, and β's mean ± standard deviation. Both informative features were in the top K in ${st.bothInformativeInTop} of ${st.seeds.length} runs.`;
     drawTable(this.$('[data-table="stability"]'), {
       caption: `Stability over ${st.seeds.length} LIME seeds (${st.seeds[0]}–${st.seeds[st.seeds.length - 1]})`,
       columns: ['fraction in top K', 'mean β', 'std β'],

@@ -100,7 +100,8 @@ export function drawSignedBars(host: HTMLElement, bars: SignedBar[], limit: numb
     track.append(bar);
     const value = document.createElement('span');
     value.className = 'value';
-    value.textContent = `${formatNumber(b.value)}${b.note ? ` ${b.note}` : ''}`;
+    const shown = fraction ? `${Math.round(b.value * 100)}%` : formatNumber(b.value);
+    value.textContent = `${shown}${b.note ? ` ${b.note}` : ''}`;
     li.append(name, track, value);
     list.append(li);
   }

@@ -87,3 +87,28 @@ test('a link replays training and restores the exact coefficients; another LIME 
   expect(await tableNumbers(page, `${FIG} [data-table="samples"]`)).toEqual(samples);
   expect(problems).toEqual([]);
 });
+
+test('image LIME on the fast-CNN checkpoint: the superpixel map is finite and not constant; top superpixels alone keep a probability', async ({ page }) => {
+  test.setTimeout(150_000);
+  const problems = watchProblems(page);
+  await page.goto(`${CHAPTER}?backend=cpu&limg.n=300`);
+  const fig = '#fig-limg';
+  await page.locator(fig).scrollIntoViewIfNeeded();
+  await expect(page.locator(`${fig}[data-view-ready="true"][data-checkpoint="10"]`)).toHaveCount(1, { timeout: 120_000 });
+  const map = await tableNumbers(page, `${fig} [data-table="image-map"]`);
+  expect(map).toHaveLength(49);
+  expectFiniteAndVarying(map, 'LIME superpixel map');
+  // weight, pixels, in-top triples: pixels sum to 784, at most 4 marked top.
+  const w = await tableNumbers(page, `${fig} [data-table="image-weights"]`);
+  const pixels = w.filter((_, i) => i % 3 === 1).reduce((a, b) => a + b, 0);
+  expect(pixels).toBe(784);
+  const top = w.filter((_, i) => i % 3 === 2).reduce((a, b) => a + b, 0);
+  expect(top).toBeGreaterThan(0);
+  expect(top).toBeLessThanOrEqual(4);
+  const [, r2, , fx, pTop] = await tableNumbers(page, `${fig} [data-table="image-fit"]`);
+  expect([r2, fx, pTop].every(Number.isFinite)).toBe(true);
+  expect(fx!).toBeGreaterThan(0.5); // the explained class is the predicted one
+  expect(pTop!).toBeGreaterThanOrEqual(0);
+  expect(pTop!).toBeLessThanOrEqual(1);
+  expect(problems).toEqual([]);
+});
