@@ -114,7 +114,7 @@ class LimeFigure extends LiveFigure<typeof limeSchema, LimeSelection, LimeView> 
     const inf = new Set(v.informative);
     this.$('[data-out="training"]').textContent =
       `Network trained for ${v.epoch} of ${this.state.epochs} epochs · test accuracy ${(v.testAccuracy * 100).toFixed(1)}% · informative features (ground truth): ${v.informative.map(name).join(', ')}`;
-    const pT = v.probs[v.target];
+    const pT = v.probs[v.target]!;
     this.$('[data-out="readout"]').textContent =
       `Row ${v.row}: label ${v.label}, the network predicts class ${v.target} with p = ${formatNumber(pT)}${confidentCorrect(v, v.row) ? '' : ' (not a confident, correct prediction: its explanation is harder to judge)'} · LIME explains f(z) = p(class ${v.target} | z) with N = ${v.numSamples}, σ = ${v.kernelWidth} · one explanation took ${v.ms.toFixed(0)} ms`;
 

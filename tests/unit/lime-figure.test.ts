@@ -36,7 +36,7 @@ describe('LIME figure session', () => {
       const top3 = Array.from(v.fit.weights, (_, j) => j).sort((i, j) => Math.abs(v.fit.weights[j]!) - Math.abs(v.fit.weights[i]!)).slice(0, 3);
       expect(v.informative.every((j) => top3.includes(j)), `row ${row}: top 3 ${top3}, informative ${v.informative}`).toBe(true);
       // f is the network: the surrogate's target at the instance is the network's own probability.
-      expect(v.fit.prediction).toBeCloseTo(v.probs[v.target], 5);
+      expect(v.fit.prediction).toBeCloseTo(v.probs[v.target]!, 5);
       expect(v.stability.seeds).toHaveLength(STABILITY_RUNS);
       expect(v.stability.inTopK.every((f) => f >= 0 && f <= 1)).toBe(true);
       console.log(`row ${row}: one explanation ${v.ms.toFixed(1)} ms (n = ${v.numSamples}), R² ${v.fit.score.toFixed(3)}, both informative in top K in ${v.stability.bothInformativeInTop}/10 seeds`);
