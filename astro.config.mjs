@@ -11,6 +11,7 @@ import rehypeKatexStrict from './src/markdown/rehype-katex-strict.ts';
 import { katexOptions } from './src/markdown/katex-options.ts';
 import { bookOutline } from './src/content/outline.ts';
 import remarkBook from './src/markdown/remark-book.ts';
+import { REDIRECTS } from './src/content/redirects.ts';
 
 // One sidebar group per part that has chapters, chapters numbered through the book.
 // BOOK_CONTENT_DIR lets the tests build a fixture book (tests/unit/build-checks.test.ts).
@@ -31,6 +32,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
+  // Renamed chapters keep their old URLs (see src/content/redirects.ts).
+  redirects: REDIRECTS,
   outDir: process.env.BOOK_OUT_DIR ?? './dist',
   // Per-checkout caches (not node_modules/.astro), so builds of two checkouts never mix.
   cacheDir: process.env.BOOK_CACHE_DIR ?? './.astro/cache',
@@ -59,6 +62,9 @@ export default defineConfig({
       // (heading anchor links, asides) process them too.
       markdown: { processedDirs: [contentDir] },
       components: { Head: './components/overrides/Head.astro' },
+      // "Edit this page" opens the chapter's source file (content/…) on the forge.
+      // BOOK_REPO_URL names the repository; the deploy workflow sets it.
+      editLink: { baseUrl: `${(process.env.BOOK_REPO_URL ?? 'https://github.com/explaining-deep-learning/book').replace(/\/$/, '')}/edit/main/` },
       lastUpdated: false,
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },

@@ -1,19 +1,20 @@
 // Serves the built site (dist/) on 127.0.0.1, as a static host would, under the
 // site's base path (BASE_PATH, default /). Used by the end-to-end tests and the
 // benchmarks; several can run at once on different ports (astro preview allows one).
-//   node scripts/serve.mjs [port]
+//   node scripts/serve.mjs [port]        (DIST_DIR picks another build folder)
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import sirv from 'sirv';
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4321);
 const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
-if (!existsSync('dist/index.html')) {
-  console.error('dist/ is missing: run `npm run build` first.');
+const dist = process.env.DIST_DIR ?? 'dist';
+if (!existsSync(`${dist}/index.html`)) {
+  console.error(`${dist}/ is missing: run \`npm run build\` first.`);
   process.exit(1);
 }
-const files = sirv('dist', { etag: true, extensions: ['html'] });
-const notFound = existsSync('dist/404.html') ? readFileSync('dist/404.html') : 'Not found';
+const files = sirv(dist, { etag: true, extensions: ['html'] });
+const notFound = existsSync(`${dist}/404.html`) ? readFileSync(`${dist}/404.html`) : 'Not found';
 
 createServer((req, res) => {
   const url = req.url ?? '/';
@@ -26,4 +27,4 @@ createServer((req, res) => {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(notFound);
   });
-}).listen(port, '127.0.0.1', () => console.log(`Serving dist/ at http://127.0.0.1:${port}${base}`));
+}).listen(port, '127.0.0.1', () => console.log(`Serving ${dist}/ at http://127.0.0.1:${port}${base}`));
