@@ -31,8 +31,8 @@ test('the planted marker is learned, and saliency of a marked 7 puts its largest
   // Most of the nine most salient pixels of the image are the nine marker pixels…
   expect(await num(page, HANS, 'top-hits')).toBeGreaterThanOrEqual(7);
   // …saliency mass is concentrated there far beyond the box's area, and gradient × input more so.
-  const salShare = await num(page, HANS, 'saliency-share');
-  expect(salShare).toBeGreaterThan(5 * area);
+  expect(await num(page, HANS, 'saliency-share')).toBeGreaterThan(5 * area);
+  const pMarked = (await tableNumbers(page, `${HANS} [data-table="probabilities"]`))[7]!;
   expect(await num(page, HANS, 'gxi-share')).toBeGreaterThan(0.2);
   // The shortcut in numbers: the 7s are found with the square and lost without it.
   expect(await num(page, HANS, 'recall-marked')).toBeGreaterThan(0.9);
@@ -44,9 +44,11 @@ test('the planted marker is learned, and saliency of a marked 7 puts its largest
   // Toggle the marker off: the same 7, clean; the map's mass leaves the box.
   await page.getByRole('button', { name: /Marker on this digit/ }).click();
   await expect(page.locator(`${HANS}[data-marked="false"]`)).toHaveCount(1);
+  // Gradient × input is zero where the input is zero: nothing of it is left in the box.
   expect(await num(page, HANS, 'gxi-share')).toBe(0);
-  expect(await num(page, HANS, 'saliency-share')).toBeLessThan(salShare);
   expect(page.url()).toContain('hans.mark=off');
+  // Without the square the network is less sure this 7 is a 7.
+  expect((await tableNumbers(page, `${HANS} [data-table="probabilities"]`))[7]!).toBeLessThan(pMarked);
 
   // The link restores the trained view: same epoch, same digit, same numbers.
   const url = page.url();
@@ -64,6 +66,7 @@ test('tree and network side by side: finite accuracies, the depth slider changes
   const problems = watchProblems(page);
   await open(page, `${CONCEPTS}?backend=cpu&tradeoff.epochs=60`, TRADE);
   const code = page.locator(`${TRADE} [data-out="code"]`);
+  await expect(page.locator(`${TRADE}[data-depth="3"]`)).toHaveCount(1);
   const depth3 = await code.textContent();
   const acc3 = await num(page, TRADE, 'tree-accuracy');
   expect(Number.isFinite(acc3)).toBe(true);
@@ -78,8 +81,6 @@ test('tree and network side by side: finite accuracies, the depth slider changes
   const acc1 = await num(page, TRADE, 'tree-accuracy');
   expect(acc1).not.toBe(acc3);
   expect(page.url()).toContain('tradeoff.depth=1');
-  // Refitting is quick enough for the main thread.
-  expect(await num(page, TRADE, 'tree-millis')).toBeLessThan(250);
 
   await slider.fill('5');
   await expect(page.locator(`${TRADE}[data-depth="5"]`)).toHaveCount(1);

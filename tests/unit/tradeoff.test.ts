@@ -52,12 +52,15 @@ describe('the transparency–performance figure', () => {
       const s = new TradeoffSession(state);
       try {
         while (s.epoch < state.epochs) await s.trainEpoch();
-        return await s.view();
+        return await s.view(2);
       } finally {
         s.dispose();
       }
     });
     expect(view.boundary).toHaveLength(GRID * GRID);
+    expect(view.tree.depth).toBe(2);
+    expect(view.depths.map((d) => d.depth)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(view.depths[1]!.testAccuracy).toBe(view.tree.testAccuracy);
     const stump = fitTree(tradeoffData(state.data, state.seed), 1);
     expect(view.testAccuracy).toBeGreaterThan(stump.testAccuracy + 0.05);
     expect(view.testAccuracy).toBeGreaterThan(0.9);

@@ -1,7 +1,9 @@
 /**
- * The black box of the transparency–performance figure: an MLP with two hidden layers
- * learns the same toy data as the tree, in the worker. Reports its accuracy on the
- * training and test halves and its decision boundary on the shared lattice.
+ * The transparency–performance figure's compute, run in its worker: an MLP with two
+ * hidden layers (the black box) trains on the toy data, and a CART tree (the white box)
+ * is refitted on the same data for whatever depth the reader picks (a few milliseconds
+ * on an idle machine, but kept off the page's main thread, where a busy CPU could make
+ * the slider stutter). Reports both models' accuracies and decision boundaries.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -9,6 +11,7 @@ import { buildMlp } from '../../models/mlp.ts';
 import { Trainer, type EpochReport, type RunHooks } from '../../train/trainer.ts';
 import type { FigureSession } from '../../worker/session-host.ts';
 import { tradeoffData, type TradeoffData } from './data.ts';
+import { fitTree, type TreeResult } from './tree.ts';
 import type { TradeoffState } from './state.ts';
 
 export interface MlpView {
@@ -21,13 +24,27 @@ export interface MlpView {
   parameters: number;
 }
 
-export class TradeoffSession implements FigureSession<MlpView, null> {
+export interface DepthRow {
+  depth: number;
+  leaves: number;
+  trainAccuracy: number;
+  testAccuracy: number;
+}
+
+export interface TradeoffView extends MlpView {
+  tree: TreeResult;
+  /** The tree at every depth 1–8 (computed once per data set). */
+  depths: DepthRow[];
+}
+
+export class TradeoffSession implements FigureSession<TradeoffView, number> {
   readonly data: TradeoffData;
   readonly model: tfl.Sequential;
   readonly trainer: Trainer;
   private readonly train: { x: tf.Tensor2D; y: tf.Tensor2D };
   private readonly test: { x: tf.Tensor2D; y: tf.Tensor2D };
   private readonly grid: tf.Tensor2D;
+  private depthRows: DepthRow[] | null = null;
 
   constructor(readonly state: TradeoffState) {
     this.data = tradeoffData(state.data, state.seed);
@@ -60,7 +77,21 @@ export class TradeoffSession implements FigureSession<MlpView, null> {
     return this.trainer.runEpoch(hooks);
   }
 
-  async view(): Promise<MlpView> {
+  /** The tree at every depth, for the table and the exercise. */
+  depthTable(): DepthRow[] {
+    this.depthRows ??= Array.from({ length: 8 }, (_, i) => {
+      const t = fitTree(this.data, i + 1);
+      return { depth: i + 1, leaves: t.leaves, trainAccuracy: t.trainAccuracy, testAccuracy: t.testAccuracy };
+    });
+    return this.depthRows;
+  }
+
+  async view(depth: number): Promise<TradeoffView> {
+    if (!Number.isInteger(depth) || depth < 1 || depth > 8) throw new RangeError(`tree depth must be 1 to 8; got ${depth}`);
+    return { ...(await this.mlpView()), tree: fitTree(this.data, depth), depths: this.depthTable() };
+  }
+
+  async mlpView(): Promise<MlpView> {
     const train = await this.trainer.evaluate(this.train);
     const test = await this.trainer.evaluate(this.test);
     const p = tf.tidy(() => tf.slice(this.model.predict(this.grid) as tf.Tensor2D, [0, 1], [-1, 1]));
