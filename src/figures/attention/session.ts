@@ -47,6 +47,8 @@ export interface AttentionView {
   alphaRows: Float32Array;
   /** Their ground-truth steps, [rows × k]. */
   importantRows: Int32Array;
+  /** Their tokens, [rows × steps]. */
+  tokenRows: Int32Array;
   labels: Int32Array;
   predicted: Int32Array;
   example: AttentionExample;
@@ -54,6 +56,10 @@ export interface AttentionView {
   mass: number;
   /** What uniform attention would put there: k / T. */
   chance: number;
+  /** Mean of Σ_{t ≥ first ground-truth step} α_t: attention at or after the answer. */
+  massFromAnswer: number;
+  /** What uniform attention would put there: mean of (T − first step) / T. */
+  chanceFromAnswer: number;
   /** Mean over validation sequences of Σ_{t ∈ ground truth} s_t / Σ_t s_t (s = saliency). */
   saliencyMass: number;
   agreement: {
@@ -77,6 +83,8 @@ interface EpochCache {
   alpha: Float32Array;
   saliency: Float32Array;
   mass: number;
+  massFromAnswer: number;
+  chanceFromAnswer: number;
   saliencyMass: number;
   agreement: AttentionView['agreement'];
 }
@@ -117,7 +125,7 @@ export class AttentionSession implements FigureSession<AttentionView, number> {
     this.train = tensors(this.data.train);
     this.val = tensors(this.data.val);
     const { steps, features } = this.data.train;
-    this.model = buildAttentionClassifier({ steps, features, units: state.units, classes: CLASSES, seed: state.seed });
+    this.model = inTidy(() => buildAttentionClassifier({ steps, features, units: state.units, classes: CLASSES, seed: state.seed }));
     this.trainer = new Trainer(this.model, this.train, {
       optimizer: 'adam',
       learningRate: state.lr,
@@ -161,6 +169,7 @@ export class AttentionSession implements FigureSession<AttentionView, number> {
       valAccuracy: m.accuracy,
       alphaRows: m.alpha.slice(0, rows * T),
       importantRows: val.important.slice(0, rows * k),
+      tokenRows: Int32Array.from(Array.from({ length: rows }, (_, i) => Array.from(tokensOf(val, i))).flat()),
       labels: val.y.slice(0, rows),
       predicted: m.predicted.slice(0, rows),
       example: {
@@ -175,6 +184,8 @@ export class AttentionSession implements FigureSession<AttentionView, number> {
       },
       mass: m.mass,
       chance: k / T,
+      massFromAnswer: m.massFromAnswer,
+      chanceFromAnswer: m.chanceFromAnswer,
       saliencyMass: m.saliencyMass,
       agreement: m.agreement,
     };
@@ -205,6 +216,8 @@ export class AttentionSession implements FigureSession<AttentionView, number> {
     const saliency = await stepSaliency(this.model, this.val.x, predicted);
 
     let mass = 0;
+    let massFromAnswer = 0;
+    let chanceFromAnswer = 0;
     let saliencyMass = 0;
     let spearmanSum = 0;
     let spearmanCount = 0;
@@ -217,6 +230,9 @@ export class AttentionSession implements FigureSession<AttentionView, number> {
       const truth = new Set(val.important.subarray(i * k, (i + 1) * k));
       let sTotal = 0;
       for (let t = 0; t < T; t++) sTotal += s[t]!;
+      const first = Math.min(...truth);
+      for (let t = first; t < T; t++) massFromAnswer += a[t]!;
+      chanceFromAnswer += (T - first) / T;
       for (const t of truth) {
         mass += a[t]!;
         saliencyMass += sTotal > 0 ? s[t]! / sTotal : 0;
@@ -239,6 +255,8 @@ export class AttentionSession implements FigureSession<AttentionView, number> {
       alpha,
       saliency,
       mass: mass / n,
+      massFromAnswer: massFromAnswer / n,
+      chanceFromAnswer: chanceFromAnswer / n,
       saliencyMass: saliencyMass / n,
       agreement: {
         spearman: spearmanCount ? spearmanSum / spearmanCount : NaN,
@@ -255,6 +273,18 @@ export class AttentionSession implements FigureSession<AttentionView, number> {
     this.model.dispose();
     tf.dispose([this.train.x, this.train.y, this.val.x, this.val.y]);
   }
+}
+
+/**
+ * Builds a model inside tf.tidy: tfjs-layers' unitForgetBias initialiser leaves
+ * four intermediate tensors behind, which tidy frees; weight variables survive tidy.
+ */
+function inTidy<T>(build: () => T): T {
+  let out: T | undefined;
+  tf.tidy(() => {
+    out = build();
+  });
+  return out as T;
 }
 
 function tokensOf(d: SequenceData, i: number): Int32Array {

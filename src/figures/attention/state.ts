@@ -6,12 +6,12 @@ export const VAL_ROWS = 200;
 
 export const attentionSchema = {
   seed: { kind: 'int', default: 1, min: 0, max: 99_999, label: 'seed' },
-  steps: { kind: 'int', default: 12, min: 4, max: 30, label: 'sequence length' },
-  units: { kind: 'int', default: 32, min: 4, max: 64, label: 'LSTM units' },
-  rows: { kind: 'int', default: 600, min: 100, max: 2000, label: 'training sequences' },
-  lr: { kind: 'number', default: 0.01, min: 0.00001, max: 1, label: 'learning rate' },
+  steps: { kind: 'int', default: 10, min: 4, max: 30, label: 'sequence length' },
+  units: { kind: 'int', default: 16, min: 4, max: 64, label: 'LSTM units' },
+  rows: { kind: 'int', default: 500, min: 100, max: 2000, label: 'training sequences' },
+  lr: { kind: 'number', default: 0.02, min: 0.00001, max: 1, label: 'learning rate' },
   batch: { kind: 'int', default: 32, min: 1, max: 256, label: 'batch size' },
-  epochs: { kind: 'int', default: 12, min: 1, max: 100, label: 'epochs' },
+  epochs: { kind: 'int', default: 8, min: 1, max: 100, label: 'epochs' },
   /** The training checkpoint shown: a link replays training up to this epoch. */
   epoch: { kind: 'int', default: 0, min: 0, max: 100, label: 'training epoch' },
   /** The validation sequence shown in detail. */
