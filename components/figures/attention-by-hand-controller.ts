@@ -31,17 +31,17 @@ export function mount(root: HTMLElement): void {
     const names = h.map((_, i) => `h${i + 1}`);
     const queryName = state.query === 'q' ? 'q' : String(state.query);
     root.querySelector('[data-out="s"]')!.textContent = formatNumber(Number(state.s));
-    drawBars(root.querySelector('[data-view="weights"]')!, names.map((n) => `α for ${n}`), r.weights, r.weights.indexOf(Math.max(...r.weights)));
+    drawBars(root.querySelector('[data-view="weights"]')!, names, r.weights, r.weights.indexOf(Math.max(...r.weights)));
     root.querySelector('[data-out="context"]')!.textContent = `c = Σ αᵢ hᵢ = (${r.context.map(formatNumber).join(', ')})`;
     root.querySelector('[data-out="effective"]')!.textContent =
       `weight spread over ${formatNumber(Number(r.effective.toFixed(2)))} of ${T} vectors (exp of the entropy of α)`;
     root.querySelectorAll('tr[data-row]').forEach((tr) => tr.classList.toggle('is-query', (tr as HTMLElement).dataset.row === queryName));
     drawTable(root.querySelector('[data-table="steps"]')!, {
-      caption: `Query ${queryName} = (${q.map(formatNumber).join(', ')}), scale s = ${formatNumber(Number(state.s))}. Rows: the hidden vectors; last row: the weighted sum c.`,
-      columns: [...Array.from({ length: D }, (_, j) => `component ${j + 1}`), `hᵢᵀ${queryName}`, 'score = s·hᵢᵀq', 'exp(score − max)', 'αᵢ'],
+      caption: `Query ${queryName} = (${q.map(formatNumber).join(', ')}), scale s = ${formatNumber(Number(state.s))}. Rows: the hidden vectors hᵢ (dims 1–3), their dot product with the query, the score s·hᵢᵀq, exp(score − largest score) and the weight αᵢ; last row: the weighted sum c = Σ αᵢhᵢ.`,
+      columns: [...Array.from({ length: D }, (_, j) => `dim ${j + 1}`), `hᵢᵀ${queryName}`, `s·hᵢᵀ${queryName}`, 'exp(· − max)', 'αᵢ'],
       rows: [
         ...h.map((row, i) => ({ label: names[i]!, values: [...row, r.dots[i]!, r.scores[i]!, r.exps[i]!, r.weights[i]!] })),
-        { label: 'c = Σ αᵢhᵢ', values: r.context },
+        { label: 'c', values: r.context },
       ],
     });
     root.dataset.weights = r.weights.join(',');
