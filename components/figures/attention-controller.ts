@@ -5,7 +5,7 @@
  * the two agree. The worker does the computing; this draws plain numbers.
  */
 import { attentionSchema } from '../../src/figures/attention/state.ts';
-import type { AttentionView } from '../../src/figures/attention/session.ts';
+import type { AttentionEpochReport, AttentionView } from '../../src/figures/attention/session.ts';
 import { FILLER_TOKEN, MARKER_TOKEN } from '../../src/data/sequences.ts';
 import type { EpochReport } from '../../src/train/trainer.ts';
 import { drawAttentionMap } from '../views/attention-map.ts';
@@ -31,7 +31,7 @@ class AttentionFigure extends LiveFigure<typeof attentionSchema, number, Attenti
   private readonly accChart: LineChart;
   private readonly massChart: LineChart;
   private readonly history: EpochReport[] = [];
-  private lastMassEpoch = -1;
+  private plottedStart = false;
 
   constructor(root: HTMLElement) {
     super(root, attentionSchema, ['seed', 'steps', 'units', 'rows', 'lr', 'batch', 'epochs'], (name) =>
@@ -69,10 +69,11 @@ class AttentionFigure extends LiveFigure<typeof attentionSchema, number, Attenti
   }
 
   protected onReports(reports: EpochReport[]): void {
-    for (const r of reports) {
+    for (const r of reports as AttentionEpochReport[]) {
       this.history.push(r);
       this.lossChart.push(r.epoch, [r.loss, r.valLoss ?? NaN]);
       this.accChart.push(r.epoch, [r.accuracy, r.valAccuracy ?? NaN]);
+      this.massChart.push(r.epoch, [r.attentionMass, r.chance]);
     }
     if (reports.length) {
       drawTable(this.$('[data-table="history"]'), {
@@ -85,7 +86,7 @@ class AttentionFigure extends LiveFigure<typeof attentionSchema, number, Attenti
 
   protected onReset(): void {
     this.history.length = 0;
-    this.lastMassEpoch = -1;
+    this.plottedStart = false;
     this.lossChart.clear();
     this.accChart.clear();
     this.massChart.clear();
@@ -101,14 +102,12 @@ class AttentionFigure extends LiveFigure<typeof attentionSchema, number, Attenti
       chance: String(v.chance),
       agreement: String(v.agreement.spearman),
     });
-    if (v.epoch > this.lastMassEpoch) {
-      if (this.lastMassEpoch < 0 && this.history.length === 0) {
-        // The untrained model: the chance level the curves start from.
-        this.lossChart.push(v.epoch, [NaN, v.valLoss]);
-        this.accChart.push(v.epoch, [NaN, v.valAccuracy]);
-      }
-      this.lastMassEpoch = v.epoch;
-      this.massChart.push(v.epoch, [v.mass, v.chance]);
+    if (v.epoch === 0 && !this.plottedStart) {
+      // The untrained model: the chance level the curves start from.
+      this.plottedStart = true;
+      this.lossChart.push(0, [NaN, v.valLoss]);
+      this.accChart.push(0, [NaN, v.valAccuracy]);
+      this.massChart.push(0, [v.mass, v.chance]);
     }
     this.$('[data-out="readout"]').textContent =
       `epoch ${v.epoch} · validation loss ${formatNumber(v.valLoss)} · validation accuracy ${(v.valAccuracy * 100).toFixed(1)}%`;

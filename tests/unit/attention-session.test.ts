@@ -12,8 +12,15 @@ describe('the attention figure session', () => {
       const s = new AttentionSession(defaults(attentionSchema));
       try {
         const before = await s.view(3);
-        for (let e = 0; e < 6; e++) await s.trainEpoch();
-        return { before, after: await s.view(3) };
+        const reports = [];
+        for (let e = 0; e < 6; e++) reports.push((await s.trainEpoch())!);
+        const after = await s.view(3);
+        // The epoch reports carry what the curves draw; the last one matches the view.
+        expect(reports.map((r) => r.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
+        expect(reports.at(-1)!.attentionMass).toBe(after.mass);
+        expect(reports.at(-1)!.valAccuracy).toBe(after.valAccuracy);
+        expect(reports.every((r) => r.chance === after.chance)).toBe(true);
+        return { before, after };
       } finally {
         s.dispose();
       }

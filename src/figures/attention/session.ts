@@ -36,6 +36,13 @@ export interface AttentionExample {
   important: Int32Array;
 }
 
+export interface AttentionEpochReport extends EpochReport {
+  /** Mean attention mass on the ground-truth steps of the validation set after this epoch. */
+  attentionMass: number;
+  /** What uniform attention would put there, k/T. */
+  chance: number;
+}
+
 export interface AttentionView {
   epoch: number;
   steps: number;
@@ -145,11 +152,12 @@ export class AttentionSession implements FigureSession<AttentionView, number> {
     return this.state.epochs;
   }
 
-  async trainEpoch(hooks: RunHooks = {}): Promise<EpochReport | null> {
+  /** One epoch; the report carries the validation numbers and the attention mass, for the curves. */
+  async trainEpoch(hooks: RunHooks = {}): Promise<AttentionEpochReport | null> {
     const report = await this.trainer.runEpoch({ ...hooks, syncEvery: 10 });
     if (!report) return null;
     const v = await this.measure();
-    return { ...report, valLoss: v.loss, valAccuracy: v.accuracy };
+    return { ...report, valLoss: v.loss, valAccuracy: v.accuracy, attentionMass: v.mass, chance: this.data.val.k / this.data.val.steps };
   }
 
   async view(example: number): Promise<AttentionView> {
