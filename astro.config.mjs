@@ -18,7 +18,7 @@ import { REDIRECTS } from './src/content/redirects.ts';
 const contentDir = process.env.BOOK_CONTENT_DIR ?? fileURLToPath(new URL('./content', import.meta.url));
 const sidebar = bookOutline(contentDir).map((part) => ({
   label: part.label,
-  items: part.chapters.map((c) => ({ label: `${c.number}. ${c.title}`, link: `/${c.slug}/` })),
+  items: part.chapters.map((c) => ({ label: c.number === null ? c.title : `${c.number}. ${c.title}`, link: `/${c.slug}/` })),
 }));
 
 const bookChecks = {

@@ -12,7 +12,8 @@ import { parse } from 'yaml';
 import { PARTS } from './parts.ts';
 
 export interface OutlineChapter {
-  number: number;
+  /** Book-wide chapter number; null for back matter (references, notation, glossary). */
+  number: number | null;
   title: string;
   slug: string;
   part: string;
@@ -46,7 +47,7 @@ export function bookOutline(contentDir: string): OutlinePart[] {
         return { title: String(data.title), order: Number(data.order), slug: `${p.dir}/${f.replace(/\.mdx?$/, '')}`, part: p.id };
       })
       .sort((a, b) => a.order - b.order)
-      .map((c) => ({ ...c, number: ++number }));
+      .map((c) => ({ ...c, number: p.id === 'back' ? null : ++number }));
     return { label: p.label, dir: p.dir, chapters };
   });
 }
