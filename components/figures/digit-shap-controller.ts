@@ -93,6 +93,7 @@ class DigitShapFigure extends LiveFigure<typeof digitShapSchema, DigitShapSelect
     this.$('[data-out="pred"]').textContent = `digit #${v.digit.index}: label ${v.digit.label}, predicted ${v.predicted} (p = ${formatNumber(v.fx)})`;
     this.$('[data-out="latency"]').textContent = `KernelSHAP: ${v.k} superpixels, ${v.coalitions} coalitions${v.exact ? ' (all: exact)' : ''} in ${Math.round(v.ms)} ms`;
     this.root.dataset.kernelMs = String(v.ms);
+    Object.assign(this.root.dataset, { digit: String(v.digit.index), seg: v.segmentation, bg: v.background });
 
     drawDigit(this.$<HTMLCanvasElement>('[data-view="digit"]'), v.digit.pixels);
     // Superpixels: alternate grey levels by id, the digit's ink on top.

@@ -42,6 +42,9 @@ export interface DigitShapView {
   coalitions: number;
   exact: boolean;
   ms: number;
+  /** The options this view was computed with. */
+  segmentation: DigitShapSelection['segmentation'];
+  background: DigitShapSelection['background'];
 }
 
 export function segmentsFor(kind: DigitShapSelection['segmentation'], pixels: Float32Array): Int32Array {
@@ -128,6 +131,8 @@ export class DigitShapSession implements FigureSession<DigitShapView, DigitShapS
         coalitions: r.coalitions,
         exact: r.exact,
         ms,
+        segmentation: sel.segmentation,
+        background: sel.background,
       };
     } finally {
       tf.dispose([S, baseT, diff]);

@@ -71,6 +71,9 @@ export interface ShapView {
   featureNames: string[];
   informative: number[];
   row: number;
+  /** The options this view was computed with (echoed so a page can tell stale views apart). */
+  background: 'mean' | 'sample';
+  sampleSeed: number;
   label: number;
   /** The explained row, standardised. */
   x: Float32Array;
@@ -255,6 +258,8 @@ export class TabularSession implements FigureSession<TabularView, TabularSelecti
         featureNames: this.data.featureNames,
         informative: this.data.informative,
         row,
+        background: sel.background,
+        sampleSeed: seed,
         label: this.test.y[row]!,
         x,
         fx: r.fx,
