@@ -41,6 +41,14 @@ describe('the digit SHAP session (epoch-10 checkpoint)', () => {
         expect(Math.abs(sum - (v.fx - v.baseValue))).toBeLessThan(1e-5);
         expect(Array.from(v.map).every(Number.isFinite)).toBe(true);
         expect(new Set(v.map).size).toBeGreaterThan(1);
+        // dummy axiom: on black, a superpixel without ink gets exactly 0
+        if (background === 'black') {
+          const ink = new Array<number>(v.k).fill(0);
+          v.segments.forEach((seg, p) => (ink[seg]! += v.digit.pixels[p]!));
+          const blank = ink.map((s, k) => (s === 0 ? k : -1)).filter((k) => k >= 0);
+          expect(blank.length).toBeGreaterThan(0);
+          for (const k of blank) expect(v.phi[k]).toBe(0);
+        }
         // pixels of a segment share its φ
         v.segments.forEach((seg, p) => expect(v.map[p]).toBeCloseTo(v.phi[seg]!, 6));
         console.log(`${segmentation}/${background}: K = ${v.k}, ${v.coalitions} coalitions in ${v.ms.toFixed(0)} ms, f = ${v.fx.toFixed(3)}, base ${v.baseValue.toFixed(3)}`);

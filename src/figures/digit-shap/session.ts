@@ -112,7 +112,14 @@ export class DigitShapSession implements FigureSession<DigitShapView, DigitShapS
       tf.tidy(() => cnn(tf.reshape(tf.add(baseT, tf.mul(tf.matMul(z as tf.Tensor2D, S), diff)), [-1, SIZE, SIZE, 1])));
     try {
       const t = performance.now();
-      const r = await kernelShap(predict, new Array<number>(k).fill(1), [new Array<number>(k).fill(0)], {
+      // A superpixel identical to the background (no ink on black) is a dummy player:
+      // its instance value 0 equals the background's, so KernelSHAP leaves it out and
+      // gives it exactly φ = 0, as the dummy axiom demands (and shap does for tabular data).
+      const present = new Array<number>(k).fill(0);
+      segments.forEach((seg, p) => {
+        if (pixels[p] !== base[p]) present[seg] = 1;
+      });
+      const r = await kernelShap(predict, present, [new Array<number>(k).fill(0)], {
         target: predicted, nsamples: sel.nsamples, seed: sel.seed, batchSize: BATCH,
       });
       const ms = performance.now() - t;
