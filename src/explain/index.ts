@@ -27,3 +27,4 @@ export { rankAgreement, spearman, averageRanks, topK, type RankAgreement, type R
 export { weightedRidge, solveLinear, type RidgeFit } from './linalg.ts';
 export * from './activations.ts';
 export * from './gradient-map.ts';
+export { exactShapley, EXACT_SHAPLEY_MAX_FEATURES, type ExactShapleyOptions, type ExactShapleyResult } from './exact-shapley.ts';
