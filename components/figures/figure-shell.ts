@@ -62,9 +62,10 @@ function enterEmbedMode(figure: HTMLElement): void {
   link.rel = 'noopener';
   link.textContent = `${figure.dataset.figureLabel ?? 'Figure'} in “${chapterTitle()}”, ${BOOK.split(':')[0]}`;
   source.append('From ', link);
-  // The figure keeps its node (and so its controller); everything around it goes.
+  // The figure keeps its node (and so its controller); the rest of the page stays in
+  // the document, hidden by CSS, so page-wide scripts (search) still find their elements.
   frame.append(figure, source);
-  document.body.replaceChildren(frame);
+  document.body.prepend(frame);
 }
 
 let mounted = false;
