@@ -9,12 +9,13 @@ import { lstmSchema, vanishSchema } from '../../src/figures/recurrent/state.ts';
 import { buildSimpleRnnClassifier } from '../../src/models/simple-rnn.ts';
 import { tokenAfterMarker } from '../../src/data/sequences.ts';
 import { buildLstmClassifier } from '../../src/models/lstm.ts';
+import { tidyBuild } from '../../src/figures/recurrent/tidy-build.ts';
 
 // tfjs-layers keeps a tensor alive for good after the first recurrent layer runs
 // (a cached constant); run one of each first, so a leak test sees only our own tensors.
 beforeAll(() => {
   for (const build of [buildLstmClassifier, buildSimpleRnnClassifier]) {
-    const m = tf.tidy(() => build({ steps: 2, features: 12, units: 2, seed: 0 }));
+    const m = tidyBuild(() => build({ steps: 2, features: 12, units: 2, seed: 0 }));
     tf.tidy(() => m.predict(tf.zeros([1, 2, 12])));
     m.dispose();
   }

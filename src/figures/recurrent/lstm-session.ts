@@ -15,6 +15,7 @@ import { traceLstm } from '../../models/lstm-trace.ts';
 import { Trainer, type EpochReport, type RunHooks } from '../../train/trainer.ts';
 import type { OptimizerName } from '../../train/config.ts';
 import type { FigureSession } from '../../worker/session-host.ts';
+import { tidyBuild } from './tidy-build.ts';
 import { gradientNormsPerStep, massOnImportant } from './gradients.ts';
 import type { LstmState } from './state.ts';
 
@@ -72,9 +73,7 @@ export class LstmSession implements FigureSession<LstmView, number> {
     this.validationData = tokenAfterMarker({ n: LSTM_VALIDATION, steps: LSTM_STEPS, seed: 777_001 });
     this.train = tensors(train);
     this.validation = tensors(this.validationData);
-    // In a tidy: tfjs's LSTM builds its unit-forget-bias initial value from four
-    // temporary tensors it never frees; the weights themselves are variables and survive.
-    this.model = tf.tidy(() => buildLstmClassifier({ steps: LSTM_STEPS, features: train.features, units: LSTM_UNITS, seed: state.seed }));
+    this.model = tidyBuild(() => buildLstmClassifier({ steps: LSTM_STEPS, features: train.features, units: LSTM_UNITS, seed: state.seed }));
     this.trainer = new Trainer(
       this.model,
       this.train,

@@ -13,6 +13,7 @@ import { buildLstmClassifier } from '../../models/lstm.ts';
 import { buildSimpleRnnClassifier } from '../../models/simple-rnn.ts';
 import { Trainer, type EpochReport, type RunHooks } from '../../train/trainer.ts';
 import type { FigureSession } from '../../worker/session-host.ts';
+import { tidyBuild } from './tidy-build.ts';
 import { gradientNormsPerStep, meanPerStep } from './gradients.ts';
 import type { VanishState } from './state.ts';
 
@@ -57,9 +58,7 @@ export class VanishSession implements FigureSession<VanishView, null> {
     this.train = tensors(data);
     this.probe = { x: tf.tensor3d(probe.x, [probe.n, steps, probe.features]), y: probe.y };
     const opts = { steps, features: data.features, seed };
-    // In a tidy: tfjs's LSTM builds its unit-forget-bias initial value from four
-    // temporary tensors it never frees; the weights themselves are variables and survive.
-    this.models = tf.tidy(() => ({ rnn: buildSimpleRnnClassifier(opts), lstm: buildLstmClassifier(opts) }));
+    this.models = tidyBuild(() => ({ rnn: buildSimpleRnnClassifier(opts), lstm: buildLstmClassifier(opts) }));
     const config = { optimizer: 'adam', learningRate: state.lr, batchSize: 32, epochs: state.epochs, loss: 'categoricalCrossentropy', seed, shuffle: true } as const;
     this.trainers = { rnn: new Trainer(this.models.rnn, this.train, config), lstm: new Trainer(this.models.lstm, this.train, config) };
   }
