@@ -19,6 +19,7 @@ const num = async (page: Page, fig: string, attr: string) => Number(await page.l
 test('the chapter opens without console errors and both figures draw finite numbers', async ({ page }) => {
   const problems = watchProblems(page);
   await open(page, VANISH);
+  await expect(page.locator('.katex-error')).toHaveCount(0);
   await page.locator(LSTM).scrollIntoViewIfNeeded();
   await expect(page.locator(`${LSTM}[data-view-ready="true"]`)).toHaveCount(1, { timeout: 120_000 });
   await expect(page.locator(`${LSTM} [data-out="backend"]`)).toContainText('cpu');

@@ -32,8 +32,8 @@ describe('gradient per time step', () => {
       return g;
     });
     expect(norms.length).toBe(12);
-    // Finite difference of the class-0-row's logit along the gradient direction at step 2
-    // is bounded by the norm; along one input coordinate it equals that partial derivative.
+    // Central differences of sequence 0's true-class logit along each input coordinate
+    // of step t give ∂z/∂x_t one entry at a time; their norm must match.
     const logit = (xs: Float32Array) =>
       tf.tidy(() => {
         const z = tf.add(tf.matMul(model.layers[0]!.apply(tf.tensor3d(xs, [2, 6, 12])) as tf.Tensor2D, model.layers[1]!.getWeights()[0] as tf.Tensor2D), model.layers[1]!.getWeights()[1]!);
