@@ -30,9 +30,10 @@ test('the chapter opens without console errors and both figures draw finite numb
   expectFiniteAndVarying(norms, 'gradient per step');
   // At initialisation both gradients fall off towards t = 1, and (as the chapter says)
   // the LSTM's, with forget gates near σ(1), falls faster than the orthogonal RNN's.
-  const [rnnFirst, lstmFirst, rnnLast, lstmLast] = await Promise.all(
-    ['data-rnn-first', 'data-lstm-first', 'data-rnn-last', 'data-lstm-last'].map((a) => num(page, VANISH, a)),
-  );
+  const rnnFirst = await num(page, VANISH, 'data-rnn-first');
+  const lstmFirst = await num(page, VANISH, 'data-lstm-first');
+  const rnnLast = await num(page, VANISH, 'data-rnn-last');
+  const lstmLast = await num(page, VANISH, 'data-lstm-last');
   expect(rnnFirst).toBeLessThan(rnnLast);
   expect(lstmFirst).toBeLessThan(lstmLast / 10);
   expect(rnnFirst).toBeGreaterThan(10 * lstmFirst);
