@@ -22,6 +22,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { subSeed } from '../engine/random.ts';
 import { glorot, seedRecurrentKernel } from './seeds.ts';
+import { tidyBuild } from './tidy-build.ts';
 import { seededLstm } from './lstm.ts';
 
 /** s = hq/√d, α = softmax_t(s), c = Σ_t α_t h_t for h [n, T, d] and q [d]. Pure tensor maths. */
@@ -109,21 +110,24 @@ export const ATTENTION_LAYERS = { lstm: 'lstm', attention: 'attention', output: 
  * Parameters: 4·units·(features + units + 1) + units + (units·classes + classes).
  */
 export function buildAttentionClassifier(opts: AttentionClassifierOptions): tfl.Sequential {
-  const { steps, features, units = 64, classes = 10, seed } = opts;
-  const model = tfl.sequential({ name: 'lstm_attention' });
-  const lstm = seededLstm({ name: ATTENTION_LAYERS.lstm, units, seed, returnSequences: true, inputShape: [steps, features] });
-  model.add(lstm);
-  model.add(new DotAttention({ name: ATTENTION_LAYERS.attention, seed: subSeed(seed, 'attention/query') }));
-  model.add(
-    tfl.layers.dense({
-      name: ATTENTION_LAYERS.output,
-      units: classes,
-      activation: 'softmax',
-      kernelInitializer: glorot(seed, ATTENTION_LAYERS.output),
-    }),
-  );
-  seedRecurrentKernel(lstm, seed);
-  return model;
+  // Built inside a tidy: tfjs's unit-forget-bias initialiser leaves temporaries behind.
+  return tidyBuild(() => {
+    const { steps, features, units = 64, classes = 10, seed } = opts;
+    const model = tfl.sequential({ name: 'lstm_attention' });
+    const lstm = seededLstm({ name: ATTENTION_LAYERS.lstm, units, seed, returnSequences: true, inputShape: [steps, features] });
+    model.add(lstm);
+    model.add(new DotAttention({ name: ATTENTION_LAYERS.attention, seed: subSeed(seed, 'attention/query') }));
+    model.add(
+      tfl.layers.dense({
+        name: ATTENTION_LAYERS.output,
+        units: classes,
+        activation: 'softmax',
+        kernelInitializer: glorot(seed, ATTENTION_LAYERS.output),
+      }),
+    );
+    seedRecurrentKernel(lstm, seed);
+    return model;
+  });
 }
 
 const hiddenModels = new WeakMap<tfl.LayersModel, tfl.LayersModel>();

@@ -12,6 +12,7 @@
  */
 import * as tfl from '@tensorflow/tfjs-layers';
 import { glorot, seedRecurrentKernel } from './seeds.ts';
+import { tidyBuild } from './tidy-build.ts';
 
 export interface LstmClassifierOptions {
   /** Sequence length T. */
@@ -48,11 +49,14 @@ export function seededLstm(opts: {
 }
 
 export function buildLstmClassifier(opts: LstmClassifierOptions): tfl.Sequential {
-  const { steps, features, units = 64, classes = 10, seed } = opts;
-  const model = tfl.sequential({ name: 'lstm_classifier' });
-  const lstm = seededLstm({ name: 'lstm', units, seed, inputShape: [steps, features] });
-  model.add(lstm);
-  model.add(tfl.layers.dense({ name: 'output', units: classes, activation: 'softmax', kernelInitializer: glorot(seed, 'output') }));
-  seedRecurrentKernel(lstm, seed);
-  return model;
+  // Built inside a tidy: tfjs's unit-forget-bias initialiser leaves temporaries behind.
+  return tidyBuild(() => {
+    const { steps, features, units = 64, classes = 10, seed } = opts;
+    const model = tfl.sequential({ name: 'lstm_classifier' });
+    const lstm = seededLstm({ name: 'lstm', units, seed, inputShape: [steps, features] });
+    model.add(lstm);
+    model.add(tfl.layers.dense({ name: 'output', units: classes, activation: 'softmax', kernelInitializer: glorot(seed, 'output') }));
+    seedRecurrentKernel(lstm, seed);
+    return model;
+  });
 }

@@ -148,3 +148,11 @@ describe('attention classifier', () => {
     [a, b, c].forEach((m) => m!.dispose());
   });
 });
+
+describe('building recurrent models leaves no tensor behind', () => {
+  test('LSTM and LSTM + attention classifiers: disposing the model frees everything building made', () => {
+    const before = tf.memory().numTensors;
+    for (const build of [buildLstmClassifier, buildAttentionClassifier]) build({ steps: 5, features: 3, units: 4, seed: 1 }).dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

@@ -15,7 +15,7 @@ import { traceLstm } from '../../models/lstm-trace.ts';
 import { Trainer, type EpochReport, type RunHooks } from '../../train/trainer.ts';
 import type { OptimizerName } from '../../train/config.ts';
 import type { FigureSession } from '../../worker/session-host.ts';
-import { tidyBuild } from './tidy-build.ts';
+import { tidyBuild } from '../../models/tidy-build.ts';
 import { gradientNormsPerStep, massOnImportant } from './gradients.ts';
 import type { LstmState } from './state.ts';
 

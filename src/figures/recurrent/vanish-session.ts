@@ -13,7 +13,7 @@ import { buildLstmClassifier } from '../../models/lstm.ts';
 import { buildSimpleRnnClassifier } from '../../models/simple-rnn.ts';
 import { Trainer, type EpochReport, type RunHooks } from '../../train/trainer.ts';
 import type { FigureSession } from '../../worker/session-host.ts';
-import { tidyBuild } from './tidy-build.ts';
+import { tidyBuild } from '../../models/tidy-build.ts';
 import { gradientNormsPerStep, meanPerStep } from './gradients.ts';
 import type { VanishState } from './state.ts';
 
