@@ -33,7 +33,7 @@ import { FigureNotices } from './notices.ts';
 const STYLE: Record<EvalMethodId | 'input', { colour: string; dash?: string }> = {
   saliency: { colour: 'var(--eval-saliency)' },
   gxi: { colour: 'var(--eval-gxi)', dash: '6 3' },
-  smoothgrad: { colour: 'var(--eval-smoothgrad)' },
+  smoothgrad: { colour: 'var(--eval-smoothgrad)', dash: '10 3' },
   ig: { colour: 'var(--eval-ig)', dash: '2 2' },
   gradcam: { colour: 'var(--eval-gradcam)', dash: '8 3 2 3' },
   lime: { colour: 'var(--eval-lime)' },
@@ -50,6 +50,9 @@ const SHORT: Record<EvalMethodId | 'input', string> = {
   random: 'random',
   input: 'digit (control)',
 };
+/** Row labels that fit the heat map's label column, and shorter column heads. */
+const TINY: Record<EvalMethodId, string> = { saliency: 'saliency', gxi: 'grad×in', smoothgrad: 'SmoothGr', ig: 'IG', gradcam: 'GradCAM', lime: 'LIME', random: 'random' };
+const COLUMN: Record<string, string> = { saliency: 'sal', 'grad×in': 'g×i', SmoothGr: 'SG', GradCAM: 'GCAM', random: 'rand' };
 /** Controls whose change only asks the worker for a new view. */
 const SELECTION_KEYS = ['digit', 'n', 'steps', 'seed'] as const;
 
@@ -312,7 +315,8 @@ class EvaluationFigure {
 
   private drawAgreement(v: EvaluationView): void {
     const labels = v.agreement.methods.map((id) => SHORT[id]);
-    drawHeatmap(this.$('[data-view="agreement"]'), { values: v.agreement.matrix, rows: labels.length, cols: labels.length, rowLabels: labels, colLabels: labels.map((l) => l.replace('grad × input', 'g×i').replace('SmoothGrad', 'SG').replace('Grad-CAM', 'GCAM')), scale: 'signed' });
+    const rowLabels = v.agreement.methods.map((id) => TINY[id]);
+    drawHeatmap(this.$('[data-view="agreement"]'), { values: v.agreement.matrix, rows: labels.length, cols: labels.length, rowLabels, colLabels: rowLabels.map((l) => COLUMN[l] ?? l), scale: 'signed' });
     const k = labels.length;
     drawTable(this.$('[data-table="agreement"]'), {
       caption: `Spearman ρ between the methods' pixel rankings, mean over ${v.digits.length} digit${v.digits.length === 1 ? '' : 's'}`,
@@ -329,7 +333,7 @@ class EvaluationFigure {
     const cols = s.columns.map((c) => `s${c.seed} e${c.epoch}`);
     const values = new Float64Array(s.methods.length * cols.length);
     s.methods.forEach((m, i) => values.set(m.rho, i * cols.length));
-    drawHeatmap(this.$('[data-view="stability"]'), { values, rows: s.methods.length, cols: cols.length, rowLabels: s.methods.map((m) => SHORT[m.id]), colLabels: cols, scale: 'signed' });
+    drawHeatmap(this.$('[data-view="stability"]'), { values, rows: s.methods.length, cols: cols.length, rowLabels: s.methods.map((m) => TINY[m.id]), colLabels: cols, scale: 'signed' });
     drawTable(this.$('[data-table="stability"]'), {
       caption: `Spearman ρ between each method's map on seed 1 after ${v.epoch} epochs and on another checkpoint (seed s, epoch e), mean over ${v.digits.length} digit${v.digits.length === 1 ? '' : 's'}`,
       columns: s.columns.map((c) => `seed ${c.seed}, epoch ${c.epoch}${c.testAccuracy === null ? '' : ` (${(c.testAccuracy * 100).toFixed(1)}%)`}`),
