@@ -20,7 +20,7 @@ import {
 import type { EvaluationView, RandomisedMethod } from '../../src/figures/evaluation/session.ts';
 import { parseField, readState } from '../../src/state/url-state.ts';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol.ts';
-import { colourFor } from '../views/palette.ts';
+import { colourFor, rgbTriple } from '../views/palette.ts';
 import { drawHeatmap } from '../views/heatmap.ts';
 import { drawTable } from '../views/table.ts';
 import { drawDigit } from '../views/digit.ts';
@@ -60,14 +60,6 @@ export function mount(root: HTMLElement): void {
   new EvaluationFigure(root);
 }
 
-/** "rgb(r, g, b)" or "#rrggbb" (d3's scales return either) → [r, g, b]. */
-function rgb(css: string): [number, number, number] {
-  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
-  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16)];
-  const m = css.match(/\d+(\.\d+)?/g) ?? ['136', '136', '136'];
-  return [Number(m[0]), Number(m[1]), Number(m[2])];
-}
-
 /** Paints a 28×28 map on the signed scale (|·| maps use its positive half). */
 function paint(canvas: HTMLCanvasElement, values: ArrayLike<number>): void {
   const ctx = canvas.getContext('2d');
@@ -76,7 +68,7 @@ function paint(canvas: HTMLCanvasElement, values: ArrayLike<number>): void {
   for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]!));
   const side = Math.round(Math.sqrt(values.length));
   const img = ctx.createImageData(side, side);
-  for (let i = 0; i < side * side; i++) img.data.set([...rgb(colourFor(values[i]!, 'signed', -(m || 1), m || 1)), 255], i * 4);
+  for (let i = 0; i < side * side; i++) img.data.set([...rgbTriple(colourFor(values[i]!, 'signed', -(m || 1), m || 1)), 255], i * 4);
   const off = new OffscreenCanvas(side, side);
   off.getContext('2d')!.putImageData(img, 0, 0);
   ctx.imageSmoothingEnabled = false;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EvaluationSession, type AvailableCheckpoint, type CheckpointLoader } from '../../src/figures/evaluation/session.ts';
 import { EVAL_METHODS, evaluationSchema, selectionOf } from '../../src/figures/evaluation/state.ts';
-import { meanStd, normaliseAbs, ssim } from '../../src/figures/evaluation/similarity.ts';
+import { agreementMatrix, meanStd, normaliseAbs, ssim, topOverlap } from '../../src/figures/evaluation/similarity.ts';
 import { decodeCheckpoint } from '../../src/train/snapshot.ts';
 import { checkpointFileName } from '../../src/train/checkpoints.ts';
 import { decodeMnist, type Mnist } from '../../src/data/mnist/load.ts';
@@ -37,6 +37,18 @@ describe('similarity measures', () => {
     expect(() => ssim(a, b.slice(1), 28)).toThrow(/28×28/);
     expect(Array.from(normaliseAbs([-2, 1, 0]))).toEqual([1, 0.5, 0]);
     expect(meanStd([1, NaN, 3])).toEqual({ mean: 2, std: 1, count: 2 });
+  });
+
+  it('top-k overlap and the agreement matrix: ones on the diagonal, symmetric, undefined pairs left out', () => {
+    expect(topOverlap([5, 4, 3, 2, 1], [5, 1, 4, 2, 3], 2)).toBe(0.5); // {0, 1} vs {0, 2}
+    const m = agreementMatrix(
+      [
+        { a: [1, 2, 3], b: [3, 2, 1], c: [1, 1, 1] },
+        { a: [1, 2, 3], b: [1, 2, 3], c: [1, 2, 3] },
+      ],
+      ['a', 'b', 'c'] as const,
+    );
+    expect(Array.from(m)).toEqual([1, 0, 1, 0, 1, 1, 1, 1, 1]);
   });
 });
 

@@ -12,36 +12,20 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Mnist } from '../../data/mnist/load.ts';
-import { buildFastCnn, FAST_CNN_LAST_CONV } from '../../models/cnn.ts';
-import {
-  deletionCurve,
-  gradCam,
-  gradientTimesInput,
-  gridSegments,
-  insertionCurve,
-  integratedGradients,
-  limeImage,
-  modelPredict,
-  randomisationCheck,
-  saliency,
-  segmentMap,
-  smoothGrad,
-  spearman,
-  topK,
-} from '../../explain/index.ts';
-import { mulberry32, subSeed } from '../../engine/random.ts';
+import { buildFastCnn } from '../../models/cnn.ts';
+import { deletionCurve, insertionCurve, modelPredict, randomisationCheck, spearman } from '../../explain/index.ts';
+import { explain, randomMap } from './methods.ts';
 import { restoreSnapshot, type CheckpointMeta, type WeightSnapshot } from '../../train/snapshot.ts';
 import type { FigureSession } from '../../worker/session-host.ts';
 import { EVAL_METHODS, RANDOMISED, type EvalMethodId, type EvaluationSelection, type EvaluationState, type RandomisedId } from './state.ts';
-import { meanStd, normaliseAbs, ssim } from './similarity.ts';
+import { agreementMatrix, meanStd, normaliseAbs, ssim, topOverlap } from './similarity.ts';
+
+export { explain, randomMap, METHOD_SETTINGS } from './methods.ts';
 
 const SIZE = 28;
 const CLASSES = 10;
 /** The seed the book's checkpoints were trained from; other seeds are compared with it. */
 export const REFERENCE_SEED = 1;
-/** Settings of the methods, fixed so that every number on the page is reproducible from the link. */
-export const METHOD_SETTINGS = { smoothGradSamples: 10, smoothGradSigma: 0.15, igSteps: 16, limeSamples: 250, limeCell: 4 } as const;
-
 /** Fetches (page) or reads (tests) the fast-CNN checkpoint of `seed` after `epoch` epochs. */
 export type CheckpointLoader = (seed: number, epoch: number) => Promise<{ meta: CheckpointMeta; snap: WeightSnapshot }>;
 
@@ -109,39 +93,6 @@ async function read(t: tf.Tensor): Promise<Float32Array> {
   const v = Float32Array.from((await t.data()) as Float32Array);
   t.dispose();
   return v;
-}
-
-/** One method's map as the tensor the deletion curve and the sanity check read (28×28 values). */
-export async function explain(id: Exclude<EvalMethodId, 'random'> | 'input', model: tfl.LayersModel, x: tf.Tensor, target: number, seed = 0): Promise<tf.Tensor> {
-  const predict = modelPredict(model);
-  const s = METHOD_SETTINGS;
-  switch (id) {
-    case 'saliency':
-      return saliency(predict, x, target, { abs: true });
-    case 'gxi':
-      return gradientTimesInput(predict, x, target);
-    case 'smoothgrad':
-      return smoothGrad(predict, x, target, { samples: s.smoothGradSamples, sigma: s.smoothGradSigma, seed, abs: true });
-    case 'ig': {
-      const r = await integratedGradients(predict, x, target, { steps: s.igSteps });
-      return r.attributions;
-    }
-    case 'gradcam':
-      return gradCam(model, x, target, { layerName: FAST_CNN_LAST_CONV });
-    case 'lime': {
-      const segments = gridSegments(SIZE, SIZE, s.limeCell);
-      const r = await limeImage(predict, x, { segments, target, numSamples: s.limeSamples, seed });
-      return tf.tensor(segmentMap(r.weights, segments), [SIZE, SIZE]);
-    }
-    case 'input':
-      return tf.clone(x);
-  }
-}
-
-/** A random ranking of the pixels, reproducible from the seed and the digit. */
-export function randomMap(seed: number, digit: number): Float32Array {
-  const rng = mulberry32(subSeed(seed, `random-ranking-${digit}`));
-  return Float32Array.from({ length: SIZE * SIZE }, () => rng());
 }
 
 export class EvaluationSession implements FigureSession<EvaluationView, EvaluationSelection> {
@@ -263,7 +214,7 @@ export class EvaluationSession implements FigureSession<EvaluationView, Evaluati
       const maps = await this.mapsFor(indices, sel);
       const curves = await this.curvesFor(indices, maps, sel);
       const randomisation = await this.randomisationFor(sel);
-      const agreement = this.agreementOf(maps.perDigit);
+      const agreement = { methods: [...EVAL_METHODS], matrix: agreementMatrix(maps.perDigit, EVAL_METHODS) };
       const stability = sel.compare ? await this.stabilityFor(indices, maps, sel) : null;
       this.progress(1, 'done');
       return {
@@ -376,19 +327,12 @@ export class EvaluationSession implements FigureSession<EvaluationView, Evaluati
           const r = await randomisationCheck(this.model, x, target, method, { seed: sel.seed });
           layers = r.steps.map((s) => s.layer);
           const a0 = normaliseAbs(seen[0]!);
-          const k = Math.round((SIZE * SIZE) / 10);
-          const top0 = new Set(topK(a0, k));
-          const overlap = (v: Float32Array) => {
-            let common = 0;
-            for (const i of topK(normaliseAbs(v), k)) if (top0.has(i)) common++;
-            return common / k;
-          };
           methods.push({
             id,
             spearmanAbs: Float64Array.from([1, ...r.steps.map((s) => s.spearmanAbs)]),
             spearman: Float64Array.from([1, ...r.steps.map((s) => s.spearman)]),
             ssim: Float64Array.from(seen.map((v) => ssim(a0, normaliseAbs(v), SIZE))),
-            topOverlap: Float64Array.from(seen.map(overlap)),
+            topOverlap: Float64Array.from(seen.map((v) => topOverlap(a0, normaliseAbs(v), Math.round((SIZE * SIZE) / 10)))),
             before: seen[0]!,
             after: seen[seen.length - 1]!,
           });
@@ -398,27 +342,6 @@ export class EvaluationSession implements FigureSession<EvaluationView, Evaluati
         x.dispose();
       }
     });
-  }
-
-  /** Mean over the digits of Spearman ρ between every two methods' rankings (NaN pairs skipped). */
-  private agreementOf(perDigit: Record<EvalMethodId, Float32Array>[]): EvaluationView['agreement'] {
-    const k = EVAL_METHODS.length;
-    const matrix = new Float64Array(k * k);
-    for (let a = 0; a < k; a++) {
-      for (let b = 0; b < k; b++) {
-        if (a === b) {
-          matrix[a * k + b] = 1;
-          continue;
-        }
-        if (b < a) {
-          matrix[a * k + b] = matrix[b * k + a]!;
-          continue;
-        }
-        const rhos = perDigit.map((m) => spearman(m[EVAL_METHODS[a]!], m[EVAL_METHODS[b]!]));
-        matrix[a * k + b] = meanStd(rhos).mean;
-      }
-    }
-    return { methods: [...EVAL_METHODS], matrix };
   }
 
   /** Each method's map on every other available checkpoint and seed, against this checkpoint's. */

@@ -1,7 +1,8 @@
 /**
- * Plain-number measures of how alike two attribution maps look (no TF.js; tests and
- * the page use them). Spearman's ρ lives in src/explain/rank-agreement.ts.
+ * Plain-number measures of how alike two attribution maps look (arrays, no tensors;
+ * the worker and tests use them). Spearman's ρ and top-k live in src/explain/rank-agreement.ts.
  */
+import { spearman, topK } from '../../explain/rank-agreement.ts';
 
 /** |v| divided by its largest entry (all zeros stay zeros): a map's shape, whatever its scale. */
 export function normaliseAbs(v: ArrayLike<number>): Float64Array {
@@ -56,6 +57,33 @@ export function ssim(a: ArrayLike<number>, b: ArrayLike<number>, side: number, w
     }
   }
   return total / count;
+}
+
+/** |top_k(a) ∩ top_k(b)| / k: the share of a's k largest entries that are also among b's. */
+export function topOverlap(a: ArrayLike<number>, b: ArrayLike<number>, k: number): number {
+  const top = new Set(topK(a, k));
+  let common = 0;
+  for (const i of topK(b, k)) if (top.has(i)) common++;
+  return common / k;
+}
+
+/**
+ * Mean over the examples of Spearman's ρ between every two methods' maps (row-major,
+ * methods × methods; 1 on the diagonal). Pairs where ρ is undefined (a constant map)
+ * are left out of the mean; NaN only if undefined for every example.
+ */
+export function agreementMatrix<K extends string>(perExample: Record<K, ArrayLike<number>>[], ids: readonly K[]): Float64Array {
+  const k = ids.length;
+  const matrix = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    matrix[a * k + a] = 1;
+    for (let b = a + 1; b < k; b++) {
+      const rho = meanStd(perExample.map((m) => spearman(m[ids[a]!], m[ids[b]!]))).mean;
+      matrix[a * k + b] = rho;
+      matrix[b * k + a] = rho;
+    }
+  }
+  return matrix;
 }
 
 /** Mean and (population) standard deviation of the finite entries; NaN when there are none. */
