@@ -30,3 +30,11 @@ export function extent(values: ArrayLike<number>): [number, number] {
   }
   return lo <= hi ? [lo, hi] : [0, 0];
 }
+
+/** A colour from `colourFor` ("rgb(r, g, b)" or "#rrggbb", as d3's scales return) → [r, g, b], for painting pixels. */
+export function rgbTriple(css: string): [number, number, number] {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
+  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16)];
+  const m = css.match(/\d+(\.\d+)?/g) ?? ['136', '136', '136'];
+  return [Number(m[0]), Number(m[1]), Number(m[2])];
+}
