@@ -68,7 +68,7 @@ export default defineConfig({
   },
   integrations: [
     starlight({
-      title: 'Explaining Deep Learning',
+      title: { en: 'Explaining Deep Learning', 'zh-CN': '解释深度学习' },
       description:
         'An interactive textbook on visualising and explaining deep-learning models, trained live in your browser.',
       sidebar,
