@@ -9,17 +9,32 @@ import rehypeCitation from 'rehype-citation';
 import rehypeCiteLinks from './src/markdown/rehype-cite-links.ts';
 import rehypeKatexStrict from './src/markdown/rehype-katex-strict.ts';
 import { katexOptions } from './src/markdown/katex-options.ts';
-import { bookOutline } from './src/content/outline.ts';
+import { bookOutline, translatedOutline } from './src/content/outline.ts';
+import { TRANSLATIONS } from './src/i18n/locales.ts';
+import headingIds from './src/i18n/vite-heading-ids.ts';
 import remarkBook from './src/markdown/remark-book.ts';
 import { REDIRECTS } from './src/content/redirects.ts';
 
 // One sidebar group per part that has chapters, chapters numbered through the book.
 // BOOK_CONTENT_DIR lets the tests build a fixture book (tests/unit/build-checks.test.ts).
 const contentDir = process.env.BOOK_CONTENT_DIR ?? fileURLToPath(new URL('./content', import.meta.url));
+// Translated editions (src/i18n/locales.ts) show the same sidebar with their part labels
+// and the titles of their translated chapters (untranslated ones keep the English title).
+const numbered = (number, title) => (number === null ? title : `${number}. ${title}`);
+const translatedTitles = TRANSLATIONS.map((e) => ({ edition: e, titles: new Map(translatedOutline(contentDir, e.locale).map((c) => [c.source, c.title])) }));
 const sidebar = bookOutline(contentDir).map((part) => ({
   label: part.label,
-  items: part.chapters.map((c) => ({ label: c.number === null ? c.title : `${c.number}. ${c.title}`, link: `/${c.slug}/` })),
+  translations: Object.fromEntries(translatedTitles.flatMap(({ edition }) => (edition.parts[part.chapters[0]?.part ?? ''] ? [[edition.lang, edition.parts[part.chapters[0].part]]] : []))),
+  items: part.chapters.map((c) => ({
+    label: numbered(c.number, c.title),
+    translations: Object.fromEntries(translatedTitles.flatMap(({ edition, titles }) => (titles.get(c.slug) ? [[edition.lang, numbered(c.number, titles.get(c.slug))]] : []))),
+    link: `/${c.slug}/`,
+  })),
 }));
+const locales = {
+  root: { label: 'English', lang: 'en' },
+  ...Object.fromEntries(TRANSLATIONS.map((e) => [e.locale, { label: e.label, lang: e.lang }])),
+};
 
 const bookChecks = {
   contentDir,
@@ -53,15 +68,23 @@ export default defineConfig({
   },
   integrations: [
     starlight({
-      title: 'Explaining Deep Learning',
+      title: { en: 'Explaining Deep Learning', 'zh-CN': '解释深度学习' },
       description:
         'An interactive textbook on visualising and explaining deep-learning models, trained live in your browser.',
       sidebar,
-      customCss: ['katex/dist/katex.min.css', './src/styles/book.css', './src/styles/figures.css'],
+      // English at the root, translations under /<locale>/ (content/<locale>/…); a page not
+      // translated yet falls back to English with Starlight's notice.
+      defaultLocale: 'root',
+      locales,
+      customCss: ['katex/dist/katex.min.css', './src/styles/book.css', './src/styles/figures.css', './src/styles/i18n.css'],
       // Chapters live outside src/content/docs: let Starlight's Markdown features
       // (heading anchor links, asides) process them too.
       markdown: { processedDirs: [contentDir] },
-      components: { Head: './components/overrides/Head.astro' },
+      components: {
+        Head: './components/overrides/Head.astro',
+        PageTitle: './components/overrides/PageTitle.astro',
+        LanguageSelect: './components/overrides/LanguageSelect.astro',
+      },
       // "Edit this page" opens the chapter's source file (content/…) on the forge.
       // BOOK_REPO_URL names the repository; the deploy workflow sets it.
       editLink: { baseUrl: `${(process.env.BOOK_REPO_URL ?? 'https://github.com/explaining-deep-learning/book').replace(/\/$/, '')}/edit/main/` },
@@ -72,6 +95,8 @@ export default defineConfig({
     mdx(),
   ],
   vite: {
+    // `## 标题 {#english-anchor}`: translated headings keep the English anchor (see the plugin).
+    plugins: [headingIds()],
     worker: { format: 'es' },
   },
 });

@@ -3,6 +3,7 @@
  * The link opens the page scrolled to the figure (`#fig-<id>`).
  */
 import { writeState, type Schema, type StateOf } from '../../src/state/url-state.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 export function syncUrl<S extends Schema>(schema: S, figureId: string, state: StateOf<S>): void {
   const url = new URL(location.href);
@@ -22,10 +23,10 @@ export async function copyFigureLink(figureId: string, button: HTMLButtonElement
   const label = button.textContent;
   try {
     await navigator.clipboard.writeText(link);
-    button.textContent = 'Link copied';
+    button.textContent = t('figure.linkCopied');
   } catch {
     // Clipboard refused (insecure context or permission): show the link to copy by hand.
-    window.prompt('Copy this link:', link);
+    window.prompt(t('figure.copyPrompt'), link);
   }
   setTimeout(() => (button.textContent = label), 1500);
 }

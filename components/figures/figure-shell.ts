@@ -4,6 +4,7 @@
  * mode, where `?embed` shows one figure alone, sized for an iframe in a course page.
  */
 import { figureLink } from './figure-link.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 const BOOK = 'Explaining Deep Learning: an interactive textbook';
 
@@ -21,7 +22,7 @@ function bibtexEscape(text: string): string {
 
 export function figureBibtex(opts: { figureId: string; label: string; caption: string; chapter: string; link: string; date: Date }): string {
   const iso = opts.date.toISOString().slice(0, 10);
-  const key = `edl-${opts.label.replace(/^Figure\s*/, 'fig-').replace(/\./g, '-')}-${opts.figureId}`;
+  const key = `edl-${opts.label.replace(/^(Figure|图)\s*/, 'fig-').replace(/\./g, '-')}-${opts.figureId}`;
   const firstSentence = opts.caption.split(/(?<=\.)\s/)[0]!.replace(/\.$/, '');
   return [
     `@misc{${key},`,
@@ -41,8 +42,8 @@ function chapterTitle(): string {
 
 function fillCitation(figure: HTMLElement): void {
   const id = figure.dataset.figureId!;
-  const caption = figure.querySelector('figcaption')?.textContent?.replace(/^\s*Figure[\s\d.]*\.\s*/, '').trim() ?? '';
-  const label = figure.dataset.figureLabel ?? 'Figure';
+  const caption = figure.querySelector('figcaption')?.textContent?.replace(/^\s*(Figure|图)[\s\d.]*\.\s*/, '').trim() ?? '';
+  const label = figure.dataset.figureLabel ?? t('figure.word');
   const bib = figure.querySelector<HTMLTextAreaElement>('[data-out="bibtex"]')!;
   bib.value = figureBibtex({ figureId: id, label, caption, chapter: chapterTitle(), link: viewLink(id), date: new Date() });
   const embed = figure.querySelector<HTMLTextAreaElement>('[data-out="embed-code"]')!;
@@ -60,8 +61,8 @@ function enterEmbedMode(figure: HTMLElement): void {
   link.href = viewLink(figure.dataset.figureId!);
   link.target = '_blank';
   link.rel = 'noopener';
-  link.textContent = `${figure.dataset.figureLabel ?? 'Figure'} in “${chapterTitle()}”, ${BOOK.split(':')[0]}`;
-  source.append('From ', link);
+  link.textContent = t('figure.embedSource', { label: figure.dataset.figureLabel ?? t('figure.word'), chapter: chapterTitle(), book: t('figure.book') });
+  source.append(`${t('figure.embedFrom')} `, link);
   // The figure keeps its node (and so its controller); the rest of the page stays in
   // the document, hidden by CSS, so page-wide scripts (search) still find their elements.
   frame.append(figure, source);

@@ -9,6 +9,8 @@ import type { FromWorker, ToWorker } from '../../src/worker/protocol.ts';
 import type { BatchReport, EpochReport } from '../../src/train/trainer.ts';
 import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
+import { t } from '../../src/i18n/ui.ts';
+import { fieldLabel } from '../../src/state/url-state.ts';
 
 export abstract class LiveFigure<S extends Schema, Selection, View> {
   protected state: StateOf<S>;
@@ -40,12 +42,12 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
     this.worker = makeWorker(`figure-${this.id}`);
     this.worker.onmessage = (e: MessageEvent<FromWorker<View>>) => this.receive(e.data);
     this.worker.onerror = (e) => {
-      this.notices.add(`The figure's worker stopped: ${e.message || 'unknown error'}. Reload the page to try again.`);
+      this.notices.add(t('live.workerStopped', { message: e.message || t('live.unknownError') }));
       this.setRunning(false);
     };
     this.bindControls();
     this.pauseWhenOffscreen();
-    this.status('starting the engine…');
+    this.status(t('live.starting'));
   }
 
   /** Call at the end of the subclass constructor, once its views exist. */
@@ -86,15 +88,15 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
   private receive(msg: FromWorker<View>): void {
     switch (msg.type) {
       case 'ready':
-        this.$('[data-out="backend"]').textContent = `TF.js backend: ${msg.backend} (${msg.reason})`;
+        this.$('[data-out="backend"]').textContent = t('live.backend', { backend: msg.backend, reason: msg.reason });
         this.root.dataset.backend = msg.backend;
         msg.notices.forEach((n) => this.notices.add(n));
         this.root.dataset.ready = 'true';
-        this.status('ready');
+        this.status(t('live.ready'));
         return;
       case 'loading':
         if (this.failed) return;
-        this.status(`${msg.message} (${Math.round(msg.fraction * 100)}%)`);
+        this.status(t('live.loading', { message: msg.message, percent: Math.round(msg.fraction * 100) }));
         this.onLoading(msg.fraction, msg.message);
         return;
       case 'batch':
@@ -109,20 +111,20 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
         this.root.dataset.viewReady = 'true';
         if (!msg.running) {
           this.syncUrl();
-          if (!this.running) this.status(`epoch ${epoch}`);
+          if (!this.running) this.status(t('live.epoch', { epoch }));
         }
         return;
       }
       case 'stopped':
         this.setRunning(false);
-        this.status(msg.reason === 'done' ? `finished ${String(this.state.epochs)} epochs` : 'paused');
+        this.status(msg.reason === 'done' ? t('live.finished', { epochs: String(this.state.epochs) }) : t('live.paused'));
         this.syncUrl();
         return;
       case 'error':
         this.failed = true;
         this.setRunning(false);
         this.notices.add(msg.message);
-        this.status(msg.kind === 'diverged' ? 'diverged' : 'error');
+        this.status(msg.kind === 'diverged' ? t('live.diverged') : t('live.error'));
         return;
     }
   }
@@ -143,12 +145,12 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
         this.notices.clear();
         this.send({ type: 'train' });
         this.setRunning(true);
-        this.status('training…');
+        this.status(t('live.training'));
       }
     });
     this.$('[data-action="step"]').addEventListener('click', () => {
       this.setRunning(false);
-      this.status('training one epoch…');
+      this.status(t('live.trainingOne'));
       this.send({ type: 'step' });
     });
     this.$('[data-action="reset"]').addEventListener('click', () => this.reset());
@@ -161,7 +163,7 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
         const field = this.schema[key]!;
         const parsed = parseField(field, el.value);
         if (!parsed.ok) {
-          this.notices.add(`${field.label} ${parsed.reason}; keeping ${String(this.state[key])}.`);
+          this.notices.add(t('live.badControl', { label: fieldLabel(field), reason: parsed.reason, value: String(this.state[key]) }));
           el.value = String(this.state[key]);
           return;
         }
@@ -178,14 +180,14 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
     this.state = { ...this.state, epoch: 0 };
     this.onReset();
     this.send({ type: 'reset', state: this.state });
-    this.status('reset');
+    this.status(t('live.reset'));
   }
 
   private setRunning(running: boolean): void {
     this.running = running;
     this.root.dataset.running = String(running);
     const button = this.$('[data-action="train"]');
-    button.textContent = running ? 'Pause' : 'Train';
+    button.textContent = running ? t('train.pause') : t('train.train');
     button.setAttribute('aria-pressed', String(running));
   }
 
@@ -201,12 +203,12 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
         this.pausedOffscreen = true;
         this.send({ type: 'pause' });
         this.setRunning(false);
-        this.status('paused while off screen');
+        this.status(t('live.pausedOffscreen'));
       } else if (visible && this.pausedOffscreen) {
         this.pausedOffscreen = false;
         this.send({ type: 'train' });
         this.setRunning(true);
-        this.status('training…');
+        this.status(t('live.training'));
       }
     }).observe(this.root);
   }

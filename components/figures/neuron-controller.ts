@@ -4,6 +4,7 @@ import { readState, syncSafe } from './neuron-state.ts';
 import { drawTable } from '../views/table.ts';
 import { copyFigureLink } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 const X_MIN = -5;
 const X_MAX = 5;
@@ -23,7 +24,7 @@ export function mount(root: HTMLElement): void {
   act.value = String(state.act);
   w.value = String(state.w);
   b.value = String(state.b);
-  root.querySelector('[data-out="backend"]')!.textContent = 'Plain JavaScript (no TF.js needed)';
+  root.querySelector('[data-out="backend"]')!.textContent = t('figure.plainJs');
 
   const draw = () => {
     const s = { act: act.value, w: Number(w.value), b: Number(b.value) };
@@ -62,7 +63,7 @@ function render(root: HTMLElement, name: ActivationName, w: number, b: number): 
   );
   const sample = [-4, -2, -1, 0, 1, 2, 4];
   drawTable(root.querySelector('[data-table="values"]')!, {
-    caption: `${name} neuron with w = ${w.toFixed(1)}, b = ${b.toFixed(1)}`,
+    caption: t('neuron.tableCaption', { act: name, w: w.toFixed(1), b: b.toFixed(1) }),
     columns: sample.map((x) => `x = ${x}`),
     rows: [
       { label: 'z = wx + b', values: sample.map((x) => w * x + b) },

@@ -51,3 +51,45 @@ export function bookOutline(contentDir: string): OutlinePart[] {
     return { label: p.label, dir: p.dir, chapters };
   });
 }
+
+export interface TranslatedChapter {
+  /** The English chapter's slug, e.g. how-networks-compute/neuron ('' for the front page). */
+  source: string;
+  /** The translation's file, or null when the chapter is not translated yet. */
+  file: string | null;
+  /** The source file (English). */
+  sourceFile: string;
+  /** The translated title, or null when not translated. */
+  title: string | null;
+  /** `source_hash` recorded in the translation's frontmatter (see scripts/i18n-status.ts). */
+  sourceHash: string | null;
+}
+
+/** The file of a page under `dir`: <slug>.mdx or .md, or index.mdx for the front page (''). */
+export function pageFile(dir: string, slug: string): string | null {
+  const base = slug ? join(dir, slug) : join(dir, 'index');
+  return ['.mdx', '.md'].map((ext) => `${base}${ext}`).find(existsSync) ?? null;
+}
+
+/**
+ * Every English page (front page first, then the outline's chapters) with its
+ * translation under content/<locale>/, if there is one. Translations take their
+ * chapter number from the English outline, so both editions number alike.
+ */
+export function translatedOutline(contentDir: string, locale: string): TranslatedChapter[] {
+  const sources = ['', ...bookOutline(contentDir).flatMap((p) => p.chapters.map((c) => c.slug))];
+  return sources
+    .map((source) => ({ source, sourceFile: pageFile(contentDir, source) }))
+    .filter((s): s is { source: string; sourceFile: string } => s.sourceFile !== null)
+    .map(({ source, sourceFile }) => {
+      const file = pageFile(join(contentDir, locale), source);
+      const data = file ? frontmatter(file) : null;
+      return {
+        source,
+        sourceFile,
+        file,
+        title: data?.title === undefined ? null : String(data.title),
+        sourceHash: data?.source_hash === undefined ? null : String(data.source_hash),
+      };
+    });
+}

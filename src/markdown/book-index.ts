@@ -6,7 +6,8 @@
  */
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { bookOutline } from '../content/outline.ts';
+import { bookOutline, translatedOutline } from '../content/outline.ts';
+import { ENGLISH, TRANSLATIONS, editionOfSlug, localizedSlug, type Edition } from '../i18n/locales.ts';
 import { chapterStructure, parseChapter } from './chapter-structure.ts';
 import { componentInfo } from './component-info.ts';
 
@@ -16,6 +17,17 @@ export interface LabelTarget {
   chapterSlug: string;
   /** Anchor id on the chapter's page. */
   id: string;
+  /** What it is and its number, so another edition can word the reference its own way. */
+  kind?: 'section' | 'equation' | 'figure';
+  number?: string | null;
+}
+
+/** The text of a reference to `target` in `edition` ("Eq. (4.2)" → "式 (4.2)"). */
+export function labelText(target: LabelTarget, edition: Edition): string {
+  if (edition === ENGLISH || !target.kind || target.number === undefined) return target.text;
+  if (target.number === null) return target.text;
+  const w = edition.words;
+  return target.kind === 'section' ? w.section(target.number) : target.kind === 'equation' ? w.equation(target.number) : w.figure(target.number);
 }
 
 export interface ChapterInfo {
@@ -28,6 +40,9 @@ export interface ChapterInfo {
   title: string;
   part: string;
   anchors: Set<string>;
+  /** The edition's URL prefix ('' for English) and the English page it translates. */
+  locale?: string;
+  source?: string;
 }
 
 export interface BookIndex {
@@ -53,24 +68,24 @@ export function importedComponents(text: string, file: string): Map<string, stri
 }
 
 /** The anchors and labels of one chapter, read from its text. */
-export function chapterTargets(text: string, file: string, number: number | null, slug: string): { anchors: Set<string>; labels: Map<string, LabelTarget[]> } {
+export function chapterTargets(text: string, file: string, number: number | null, slug: string, edition: Edition = editionOfSlug(slug)): { anchors: Set<string>; labels: Map<string, LabelTarget[]> } {
   const anchors = new Set<string>();
   const labels = new Map<string, LabelTarget[]>();
   const components = importedComponents(text, file);
   for (const entry of chapterStructure(parseChapter(text), number)) {
     if (entry.kind === 'section') {
       anchors.add(entry.id);
-      const label = entry.number ? `Section ${entry.number}` : `“${entry.text}”`;
-      addLabel(labels, `sec-${entry.id}`, { text: label, chapterSlug: slug, id: entry.id });
+      const label = entry.number ? edition.words.section(entry.number) : `“${entry.text}”`;
+      addLabel(labels, `sec-${entry.id}`, { text: label, chapterSlug: slug, id: entry.id, kind: 'section', number: entry.number });
     } else if (entry.kind === 'equation') {
       anchors.add(entry.id);
-      addLabel(labels, entry.id, { text: `Eq. (${entry.number})`, chapterSlug: slug, id: entry.id });
+      addLabel(labels, entry.id, { text: edition.words.equation(entry.number), chapterSlug: slug, id: entry.id, kind: 'equation', number: entry.number });
     } else {
       const component = components.get(entry.name);
       const figureId = entry.figureId ?? (component && existsSync(component) ? componentInfo(component).defaultId : undefined);
       if (!figureId) continue;
       anchors.add(`fig-${figureId}`);
-      addLabel(labels, `fig-${figureId}`, { text: `Figure ${entry.number}`, chapterSlug: slug, id: `fig-${figureId}` });
+      addLabel(labels, `fig-${figureId}`, { text: edition.words.figure(entry.number), chapterSlug: slug, id: `fig-${figureId}`, kind: 'figure', number: entry.number });
     }
   }
   return { anchors, labels };
@@ -85,11 +100,21 @@ function indexChapter(index: BookIndex, info: ChapterInfo): void {
 function chapterFiles(contentDir: string): ChapterInfo[] {
   const infos: ChapterInfo[] = [];
   const front = ['index.mdx', 'index.md'].map((f) => join(contentDir, f)).find(existsSync);
-  if (front) infos.push({ file: front, slug: '', path: '/', number: null, title: 'Contents', part: 'front', anchors: new Set() });
+  if (front) infos.push({ file: front, slug: '', path: '/', number: null, title: 'Contents', part: 'front', anchors: new Set(), locale: '', source: '' });
   for (const part of bookOutline(contentDir)) {
     for (const c of part.chapters) {
       const file = ['.mdx', '.md'].map((ext) => join(contentDir, `${c.slug}${ext}`)).find(existsSync)!;
-      infos.push({ file, slug: c.slug, path: `/${c.slug}/`, number: c.number, title: c.title, part: c.part, anchors: new Set() });
+      infos.push({ file, slug: c.slug, path: `/${c.slug}/`, number: c.number, title: c.title, part: c.part, anchors: new Set(), locale: '', source: c.slug });
+    }
+  }
+  // Translations: same number and part as their English page, under /<locale>/.
+  const english = new Map(infos.map((i) => [i.slug, i]));
+  for (const edition of TRANSLATIONS) {
+    for (const t of translatedOutline(contentDir, edition.locale)) {
+      const en = english.get(t.source);
+      if (!t.file || !en) continue;
+      const slug = localizedSlug(t.source, edition);
+      infos.push({ ...en, file: t.file, slug, path: `/${slug}/`, title: t.title ?? en.title, anchors: new Set(), locale: edition.locale, source: t.source });
     }
   }
   return infos;
@@ -106,7 +131,8 @@ export function bookIndex(contentDir: string): BookIndex {
   for (const info of infos) {
     index.chapters.set(info.slug, info);
     index.byFile.set(resolve(info.file), info);
-    addLabel(index.labels, `ch-${info.slug}`, { text: info.number === null ? info.title : `Chapter ${info.number}`, chapterSlug: info.slug, id: '' });
+    const edition = editionOfSlug(info.slug);
+    addLabel(index.labels, `ch-${info.slug}`, { text: info.number === null ? info.title : edition.words.chapter(String(info.number)), chapterSlug: info.slug, id: '' });
     indexChapter(index, info);
   }
   cache = { key, index };

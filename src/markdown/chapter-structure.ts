@@ -14,9 +14,12 @@ import remarkMdx from 'remark-mdx';
 import remarkMath from 'remark-math';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
+import { escapeHeadingIds, splitHeadingId } from '../i18n/heading-ids.ts';
 
 /** Sections that close every chapter and are not numbered. */
 export const UNNUMBERED_SECTIONS = ['Summary', 'Exercises', 'References', 'Further reading'];
+/** Their anchors, which translations keep (`## 小结 {#summary}`). */
+export const UNNUMBERED_IDS = ['summary', 'exercises', 'references', 'further-reading'];
 
 /** A live figure is an MDX element whose name ends in "Figure", e.g. <XorFigure />. */
 export const FIGURE_NAME = /^[A-Z][A-Za-z0-9]*Figure$/;
@@ -42,7 +45,7 @@ export interface MathNode extends Node {
 export interface SectionEntry {
   kind: 'section';
   node: Heading;
-  /** The anchor id (GitHub-style slug of the heading text, as Astro makes it). */
+  /** The anchor id: the heading's explicit `{#id}`, else the GitHub-style slug of its text, as Astro makes it. */
   id: string;
   text: string;
   /** "4.2" or "4.2.1"; null for unnumbered headings (Summary, Exercises …) and h4+. */
@@ -81,7 +84,7 @@ export function attribute(node: MdxElement, name: string): string | undefined {
 
 /** Parses a chapter as the build does (MDX + math), keeping line numbers: frontmatter is blanked, not removed. */
 export function parseChapter(text: string): Root {
-  const body = text.replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, (fm) => fm.replace(/[^\n]/g, ''));
+  const body = escapeHeadingIds(text).replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, (fm) => fm.replace(/[^\n]/g, ''));
   return unified().use(remarkParse).use(remarkMdx).use(remarkMath).parse(body) as Root;
 }
 
@@ -108,11 +111,11 @@ export function chapterStructure(tree: Root, chapter: number | null): StructureE
   visitInOrder(tree, (node) => {
     if (node.type === 'heading') {
       const heading = node as Heading;
-      const text = toString(heading).trim();
-      const id = slugger.slug(text);
+      const { text, id: explicit } = splitHeadingId(toString(heading).trim());
+      const id = explicit ?? slugger.slug(text);
       let number: string | null = null;
       if (heading.depth === 2) {
-        inClosingSections = UNNUMBERED_SECTIONS.includes(text);
+        inClosingSections = UNNUMBERED_SECTIONS.includes(text) || UNNUMBERED_IDS.includes(id);
         if (!inClosingSections) {
           section += 1;
           subsection = 0;

@@ -14,8 +14,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Root, Node, Parent, Link, Heading, PhrasingContent } from 'mdast';
-import { bookIndex, chapterTargets, importedComponents, relativeHref, type BookIndex, type ChapterInfo, type LabelTarget } from './book-index.ts';
-import { attribute, chapterStructure, isMdxElement, numberedTex, type MdxElement } from './chapter-structure.ts';
+import { bookIndex, chapterTargets, importedComponents, labelText, relativeHref, type BookIndex, type ChapterInfo, type LabelTarget } from './book-index.ts';
+import { attribute, chapterStructure, isMdxElement, numberedTex, UNNUMBERED_IDS, type MdxElement } from './chapter-structure.ts';
+import { ENGLISH, editionOfSlug, localizedSlug, sourceSlug, type Edition } from '../i18n/locales.ts';
+import { splitHeadingId } from '../i18n/heading-ids.ts';
+import { parityProblems } from '../i18n/parity.ts';
 import { componentInfo } from './component-info.ts';
 import { citationKeysIn, readBibKeys } from './bibliography.ts';
 
@@ -47,6 +50,8 @@ interface Context {
   text: string;
   /** This chapter's own labels, read from the file being built (it may not be in the index yet). */
   localLabels: Map<string, LabelTarget[]>;
+  /** The page's edition (English or a translation under /<locale>/). */
+  edition: Edition;
   problems: string[];
 }
 
@@ -72,6 +77,7 @@ function numberSections(ctx: Context, tree: Root): void {
     if (entry.kind === 'section') {
       const heading = entry.node as Heading;
       heading.data = { ...heading.data, hProperties: { ...(heading.data?.hProperties ?? {}), id: entry.id } };
+      stripHeadingId(heading);
       if (entry.number && ctx.info.number !== null) heading.children.unshift(span('sec-num', entry.number), { type: 'text', value: ' ' });
     } else if (entry.kind === 'equation') {
       if (ctx.info.number === null) continue;
@@ -84,10 +90,18 @@ function numberSections(ctx: Context, tree: Root): void {
     } else if (ctx.info.number !== null) {
       const caption = entry.node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'caption');
       if (caption && typeof caption.value === 'string') {
-        caption.value = `Figure ${entry.number}. ${caption.value.replace(/^Figure\s*[\d.]*\s*[:.]\s*/, '')}`;
+        caption.value = `${ctx.edition.words.figureWord} ${entry.number}. ${caption.value.replace(/^(Figure|图)\s*[\d.]*\s*[:.：]\s*/, '')}`;
       }
     }
   }
+}
+
+/** Removes a translated heading's trailing `{#id}` (its id is already set). */
+function stripHeadingId(heading: Heading): void {
+  const last = heading.children[heading.children.length - 1];
+  if (last?.type !== 'text') return;
+  const { text, id } = splitHeadingId(last.value);
+  if (id) last.value = text;
 }
 
 function wrapEquation(ctx: Context, tree: Root, math: Node, id: string, number: string): void {
@@ -96,7 +110,7 @@ function wrapEquation(ctx: Context, tree: Root, math: Node, id: string, number: 
     const link = {
       type: 'link',
       url: `#${id}`,
-      data: { hProperties: { className: ['eq-link'], 'aria-label': `Link to equation (${number})` } },
+      data: { hProperties: { className: ['eq-link'], 'aria-label': ctx.edition === ENGLISH ? `Link to equation (${number})` : `链接到${ctx.edition.words.equation(number)}` } },
       children: [{ type: 'text', value: '#' }],
     };
     parent.children[i] = { type: 'bookEquation', data: { hName: 'div', hProperties: { id, className: ['equation'] } }, children: [math, link] } as unknown as Parent['children'][number];
@@ -110,7 +124,10 @@ function checkHref(ctx: Context, href: string): string | null {
   const url = new URL(href, `http://book${ctx.info.path}`);
   const path = decodeURI(url.pathname);
   const hash = decodeURIComponent(url.hash.slice(1));
-  const target = [...ctx.index.chapters.values()].find((c) => c.path === path);
+  // A translated page may link to a chapter not translated yet: its /<locale>/ page is
+  // the English one with Starlight's fallback notice, so check against the English page.
+  const untranslated = ctx.edition.locale && path.startsWith(`/${ctx.edition.locale}/`) ? path.slice(ctx.edition.locale.length + 1) : null;
+  const target = [...ctx.index.chapters.values()].find((c) => c.path === path) ?? [...ctx.index.chapters.values()].find((c) => untranslated !== null && c.path === untranslated);
   if (!target) {
     if ((ctx.options.extraPaths ?? []).includes(path)) return null;
     if (existsSync(join(ctx.options.publicDir, path))) return null;
@@ -186,20 +203,30 @@ function checkFigures(ctx: Context, tree: Root): void {
 function resolveRef(ctx: Context, node: MdxElement): { text: string; href: string } | string {
   const chapter = attribute(node, 'chapter');
   if (chapter !== undefined) {
-    const target = ctx.index.chapters.get(chapter.replace(/^\/|\/$/g, ''));
-    if (!target) return `<Ref chapter="${chapter}">: no such chapter (chapters are named part-folder/file, e.g. seeing-inside/gradient-maps)`;
-    return { text: target.number === null ? target.title : `Chapter ${target.number}`, href: relativeHref(ctx.info.path, target.path) };
+    const name = chapter.replace(/^\/|\/$/g, '');
+    const english = ctx.index.chapters.get(name);
+    if (!english) return `<Ref chapter="${chapter}">: no such chapter (chapters are named part-folder/file, e.g. seeing-inside/gradient-maps)`;
+    // In a translation, the chapter in the same edition (its fallback page if untranslated).
+    const slug = localizedSlug(name, ctx.edition);
+    const target = ctx.index.chapters.get(slug) ?? english;
+    const path = slug ? `/${slug}/` : '/';
+    return { text: target.number === null ? target.title : ctx.edition.words.chapter(String(target.number)), href: relativeHref(ctx.info.path, path) };
   }
   const id = attribute(node, 'id');
   if (!id) return '<Ref> needs id="eq-…", "fig-…" or "sec-…", or chapter="part/chapter"';
   const here = ctx.localLabels.get(id) ?? [];
-  const elsewhere = (ctx.index.labels.get(id) ?? []).filter((t) => t.chapterSlug !== ctx.info.slug);
+  // Labels are unique in the English edition; a translation keeps the same labels
+  // (the parity check), so other chapters' labels are looked up in English and the
+  // reference points at the same chapter in this edition.
+  const own = sourceSlug(ctx.info.slug);
+  const elsewhere = (ctx.index.labels.get(id) ?? []).filter((t) => editionOfSlug(t.chapterSlug) === ENGLISH && t.chapterSlug !== own);
   const candidates = here.length > 0 ? here : elsewhere;
   if (candidates.length === 0) return `<Ref id="${id}">: no equation, figure or section has this label (equations are labelled with \\label{${id}} inside $$…$$; figures by their id as fig-<id>; sections as sec-<heading-anchor>)`;
   if (candidates.length > 1) return `<Ref id="${id}">: the label is used in ${candidates.map((c) => c.chapterSlug || 'the front page').join(' and ')}; labels must be unique`;
   const t = candidates[0]!;
-  const href = t.chapterSlug === ctx.info.slug ? `#${t.id}` : relativeHref(ctx.info.path, ctx.index.chapters.get(t.chapterSlug)!.path, t.id);
-  return { text: t.text, href };
+  if (t.chapterSlug === ctx.info.slug) return { text: t.text, href: `#${t.id}` };
+  const slug = localizedSlug(t.chapterSlug, ctx.edition);
+  return { text: labelText(t, ctx.edition), href: relativeHref(ctx.info.path, slug ? `/${slug}/` : '/', t.id) };
 }
 
 function replaceRefs(ctx: Context, tree: Root): void {
@@ -219,13 +246,12 @@ function replaceRefs(ctx: Context, tree: Root): void {
 function checkClosingSections(ctx: Context, tree: Root): void {
   if (CLOSING_EXEMPT_PARTS.has(ctx.info.part)) return;
   const h2 = new Set<string>();
-  eachNode(tree, (node) => {
-    if (node.type === 'heading' && (node as Heading).depth === 2) {
-      h2.add(((node as Heading).children.map((c) => ('value' in c ? c.value : '')).join('')).trim());
-    }
-  });
-  for (const required of ['Summary', 'Exercises']) {
-    if (!h2.has(required)) ctx.problems.push(`${ctx.file}:1: the chapter has no "## ${required}" section: every chapter ends with a Summary and Exercises`);
+  for (const entry of chapterStructure(tree, ctx.info.number)) {
+    // By text, or by anchor: a translation's `## 小结 {#summary}` is the Summary.
+    if (entry.kind === 'section' && entry.node.depth === 2) h2.add(UNNUMBERED_IDS.includes(entry.id) ? entry.id : entry.text);
+  }
+  for (const [required, id] of [['Summary', 'summary'], ['Exercises', 'exercises']] as const) {
+    if (!h2.has(required) && !h2.has(id)) ctx.problems.push(`${ctx.file}:1: the chapter has no "## ${required}" section: every chapter ends with a Summary and Exercises`);
   }
 }
 
@@ -247,8 +273,13 @@ function checkCitations(ctx: Context, tree: Root): void {
 export function processChapter(tree: Root, file: string, text: string, options: RemarkBookOptions, info?: ChapterInfo): string[] {
   const index = bookIndex(options.contentDir);
   const chapter = info ?? index.byFile.get(resolve(file)) ?? { file, slug: '', path: '/', number: null, title: '', part: 'front', anchors: new Set<string>() };
-  const { labels: localLabels } = chapterTargets(text, file, chapter.number, chapter.slug);
-  const ctx: Context = { file, info: chapter, index, options, text, localLabels, problems: [] };
+  const edition = editionOfSlug(chapter.slug);
+  const { labels: localLabels } = chapterTargets(text, file, chapter.number, chapter.slug, edition);
+  const ctx: Context = { file, info: chapter, index, options, text, localLabels, edition, problems: [] };
+  if (edition !== ENGLISH) {
+    const source = index.chapters.get(sourceSlug(chapter.slug));
+    if (source) ctx.problems.push(...parityProblems(source.file, readFileSync(source.file, 'utf8'), file, text, source.number));
+  }
   checkClosingSections(ctx, tree);
   checkImages(ctx, tree);
   checkFigures(ctx, tree);

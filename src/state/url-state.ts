@@ -6,6 +6,7 @@
  * replacing anything malformed or out of range by the default and saying so, and
  * `writeState` puts only non-default values back, so links stay short.
  */
+import { t, tOr } from '../i18n/ui.ts';
 
 export type Field =
   | { kind: 'int'; default: number; min: number; max: number; label: string }
@@ -26,6 +27,14 @@ export interface ReadResult<S extends Schema> {
 
 const MAX_RAW_LENGTH = 64;
 
+/**
+ * A field's label in the page's language: `state.field.<label>` in the translation
+ * catalogue (src/i18n/), or the schema's own (English) label when none is given.
+ */
+export function fieldLabel(field: Field): string {
+  return tOr(`state.field.${field.label}`, field.label);
+}
+
 export function defaults<S extends Schema>(schema: S): StateOf<S> {
   const out: Record<string, number | string> = {};
   for (const [key, field] of Object.entries(schema)) out[key] = field.default;
@@ -34,17 +43,17 @@ export function defaults<S extends Schema>(schema: S): StateOf<S> {
 
 /** Parses one raw value; returns the parsed value or a reason it was refused. */
 export function parseField(field: Field, raw: string): { ok: true; value: number | string } | { ok: false; reason: string } {
-  if (raw.length > MAX_RAW_LENGTH) return { ok: false, reason: 'is too long' };
+  if (raw.length > MAX_RAW_LENGTH) return { ok: false, reason: t('state.tooLong') };
   if (field.kind === 'enum') {
     return field.options.includes(raw)
       ? { ok: true, value: raw }
-      : { ok: false, reason: `must be one of ${field.options.join(', ')}` };
+      : { ok: false, reason: t('state.oneOf', { options: field.options.join(', ') }) };
   }
   // Number("") is 0 and Number("0x10") is 16: accept plain decimal notation only.
-  if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(raw)) return { ok: false, reason: 'is not a number' };
+  if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(raw)) return { ok: false, reason: t('state.notNumber') };
   const value = Number(raw);
-  if (field.kind === 'int' && !Number.isInteger(value)) return { ok: false, reason: 'must be a whole number' };
-  if (!(value >= field.min && value <= field.max)) return { ok: false, reason: `must be between ${field.min} and ${field.max}` };
+  if (field.kind === 'int' && !Number.isInteger(value)) return { ok: false, reason: t('state.whole') };
+  if (!(value >= field.min && value <= field.max)) return { ok: false, reason: t('state.between', { min: field.min, max: field.max }) };
   return { ok: true, value };
 }
 
@@ -56,7 +65,7 @@ export function readState<S extends Schema>(schema: S, figureId: string, params:
     if (raw === null) continue;
     const parsed = parseField(field, raw);
     if (parsed.ok) state[key] = parsed.value;
-    else notices.push(`Ignored ${field.label} from the link: it ${parsed.reason}. Using ${String(field.default)}.`);
+    else notices.push(t('state.ignored', { label: fieldLabel(field), reason: parsed.reason, value: String(field.default) }));
   }
   return { state: state as StateOf<S>, notices };
 }

@@ -1,0 +1,31 @@
+/** Strings of the neuron chapter's figures: NeuronExplorer (neuron-controller.ts) and WorkedNeuron. */
+export default {
+  en: {
+    'neuron.activation': 'Activation',
+    'neuron.weight': 'Weight w',
+    'neuron.bias': 'Bias b',
+    'neuron.plotLabel': 'f(wx + b) and its derivative against x; the table below lists the values',
+    'neuron.legendY': 'y = f(wx + b)',
+    'neuron.legendSlope': 'dy/dz = f′(wx + b)',
+    'neuron.tableCaption': '{act} neuron with w = {w}, b = {b}',
+    'state.field.activation': 'activation',
+    'state.field.weight w': 'weight w',
+    'state.field.bias b': 'bias b',
+    'worked.legend': 'Inputs and parameters',
+    'worked.enterNumbers': 'enter numbers',
+  },
+  'zh-CN': {
+    'neuron.activation': '激活函数',
+    'neuron.weight': '权重 w',
+    'neuron.bias': '偏置 b',
+    'neuron.plotLabel': 'f(wx + b) 及其导数随 x 的变化；下表列出具体数值',
+    'neuron.legendY': 'y = f(wx + b)',
+    'neuron.legendSlope': 'dy/dz = f′(wx + b)',
+    'neuron.tableCaption': '{act} 神经元，w = {w}，b = {b}',
+    'state.field.activation': '激活函数',
+    'state.field.weight w': '权重 w',
+    'state.field.bias b': '偏置 b',
+    'worked.legend': '输入与参数',
+    'worked.enterNumbers': '请输入数字',
+  },
+};
