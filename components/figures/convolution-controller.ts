@@ -257,7 +257,7 @@ class ConvolutionFigure {
         ...v.terms.map((t) => ({ label: `u=${t.u}, v=${t.v}: x[${t.row}, ${t.col}]${t.inside ? '' : ' (padding)'}`, values: [t.x, t.w, t.product] })),
       ],
     });
-    const termsTable = this.$('[data-table="terms"] table');
+    const termsTable = this.$<HTMLTableElement>('[data-table="terms"] table');
     termsTable.dataset.bias = String(v.bias);
     termsTable.dataset.z = String(v.cell.z);
     termsTable.dataset.a = String(v.cell.a);

@@ -104,3 +104,49 @@ describe('pooling written as loops', () => {
     expect(Array.from(pool2d(g, 'avg', 2, 2, 'valid').values)).toEqual([0.75, -1]);
   });
 });
+
+describe('the documents\' example, done as a sliding window', () => {
+  test('a 3×3 image and a 2×2 kernel give a 2×2 map: rows (6, 8) and (12, 14)', () => {
+    const image: Grid = { h: 3, w: 3, c: 1, values: Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]) };
+    const z = conv2d(image, { k: 2, cin: 1, cout: 1, weights: [0, 1, 1, 0], bias: [0] }, 1, 'valid');
+    expect([z.h, z.w]).toEqual([2, 2]);
+    expect(Array.from(z.values)).toEqual([6, 8, 12, 14]);
+  });
+});
+
+describe('the convolution figure\'s view', async () => {
+  const { computeConvolution } = await import('../../src/figures/convolution/compute.ts');
+  const { applyPreset, convolutionSchema } = await import('../../src/figures/convolution/state.ts');
+  const { defaults } = await import('../../src/state/url-state.ts');
+  const base = defaults(convolutionSchema);
+
+  test('the cell under the window is the bias plus its nine products, before and after ReLU', () => {
+    for (const pad of ['valid', 'same']) {
+      for (const stride of ['1', '2']) {
+        const v = computeConvolution({ ...base, pad, stride, pos: 13, bias: -0.5 });
+        const k = v.position.i * v.z.w + v.position.j;
+        expect(v.terms).toHaveLength(9);
+        expect(v.cell.z).toBeCloseTo(v.z.values[k]!, 6);
+        expect(v.a.values[k]).toBeCloseTo(Math.max(0, v.cell.z), 6);
+      }
+    }
+  });
+
+  test('sizes follow padding and stride; a position past the end is clamped', () => {
+    const size = (pad: string, stride: string) => {
+      const v = computeConvolution({ ...base, pad, stride, pos: 99 });
+      return [v.z.h, v.z.w, v.position.index, v.pooled?.h];
+    };
+    expect(size('valid', '1')).toEqual([8, 8, 63, 4]);
+    expect(size('same', '1')).toEqual([10, 10, 99, 5]);
+    expect(size('valid', '2')).toEqual([4, 4, 15, 2]);
+    expect(size('same', '2')).toEqual([5, 5, 24, 2]);
+  });
+
+  test('a named preset in a link sets the weights', () => {
+    const s = applyPreset({ ...base, preset: 'identity' });
+    const v = computeConvolution({ ...s, act: 'none', pool: 'none', pad: 'same' });
+    expect(Array.from(v.z.values)).toEqual(Array.from(v.input.values));
+    expect(v.pooled).toBeNull();
+  });
+});

@@ -28,10 +28,12 @@ export interface MnistView {
   digit: { index: number; pixels: Float32Array; label: number; probabilities: Float32Array };
 }
 
-function tensors(split: MnistSplit): { x: tf.Tensor4D; y: tf.Tensor2D } {
+/** The first `count` images of a split (all by default) as tensors. */
+function tensors(split: MnistSplit, count = split.count): { x: tf.Tensor4D; y: tf.Tensor2D } {
+  const n = Math.min(count, split.count);
   return tf.tidy(() => ({
-    x: tf.tensor4d(split.images, [split.count, 28, 28, 1]),
-    y: tf.oneHot(tf.tensor1d(split.labels, 'int32'), CLASSES).toFloat() as tf.Tensor2D,
+    x: tf.tensor4d(split.images.subarray(0, n * 784), [n, 28, 28, 1]),
+    y: tf.oneHot(tf.tensor1d(split.labels.subarray(0, n), 'int32'), CLASSES).toFloat() as tf.Tensor2D,
   }));
 }
 
@@ -51,7 +53,7 @@ export class MnistSession implements FigureSession<MnistView, number> {
     private readonly data: Mnist,
     private readonly checkpoints?: CheckpointSource,
   ) {
-    this.train = tensors(data.train);
+    this.train = tensors(data.train, state.images);
     this.test = tensors(data.test);
     this.model = state.model === 'documents' ? buildDocumentsCnn({ seed: state.seed }) : buildFastCnn({ seed: state.seed });
     this.trainer = this.makeTrainer();

@@ -7,6 +7,8 @@ export const mnistSchema = {
   opt: { kind: 'enum', default: 'adam', options: ['sgd', 'momentum', 'adam'], label: 'optimizer' },
   lr: { kind: 'number', default: 0.003, min: 0.00001, max: 10, label: 'learning rate' },
   batch: { kind: 'int', default: 32, min: 1, max: 512, label: 'batch size' },
+  /** How many of the 10,000 training images to train on (a prefix: every prefix is nearly class-balanced). */
+  images: { kind: 'int', default: 10_000, min: 500, max: 10_000, label: 'training images' },
   epochs: { kind: 'int', default: 3, min: 1, max: 30, label: 'epochs' },
   /** The training checkpoint shown: a link replays training up to this epoch. */
   epoch: { kind: 'int', default: 0, min: 0, max: 30, label: 'training epoch' },
