@@ -108,6 +108,7 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
 
   protected render(v: MnistView): void {
     this.root.dataset.testAccuracy = String(v.testAccuracy);
+    this.root.dataset.testLoss = String(v.testLoss);
     if (this.history.length === 0 && !this.plottedStart) {
       // The curves start from the first model shown: untrained (the chance level to
       // beat) or the checkpoint skipped ahead to.
