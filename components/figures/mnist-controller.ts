@@ -28,7 +28,7 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
   private plottedStart = false;
 
   constructor(root: HTMLElement) {
-    super(root, mnistSchema, ['model', 'seed', 'opt', 'lr', 'batch', 'images', 'epochs'], (name) =>
+    super(root, mnistSchema, ['model', 'seed', 'opt', 'lr', 'batch', 'images', 'tests', 'epochs'], (name) =>
       new Worker(new URL('../../src/worker/mnist.worker.ts', import.meta.url), { type: 'module', name }),
     );
     const series = (what: string) => [
