@@ -64,13 +64,16 @@ export function drawGrid(host: HTMLElement, spec: GridSpec): SVGSVGElement {
     }
   }
   if (spec.frame) {
-    const f = document.createElementNS(SVG, 'rect');
-    f.setAttribute('x', String(spec.frame.col * size + 1));
-    f.setAttribute('y', String(spec.frame.row * size + 1));
-    f.setAttribute('width', String(spec.frame.cols * size - 2));
-    f.setAttribute('height', String(spec.frame.rows * size - 2));
-    f.classList.add('conv-frame');
-    svg.append(f);
+    // A dark halo under the accent line keeps the window visible on white and on dark cells.
+    for (const cls of ['conv-frame-halo', 'conv-frame']) {
+      const f = document.createElementNS(SVG, 'rect');
+      f.setAttribute('x', String(spec.frame.col * size + 1.5));
+      f.setAttribute('y', String(spec.frame.row * size + 1.5));
+      f.setAttribute('width', String(spec.frame.cols * size - 3));
+      f.setAttribute('height', String(spec.frame.rows * size - 3));
+      f.classList.add(cls);
+      svg.append(f);
+    }
   }
   host.replaceChildren(svg);
   return svg;
