@@ -3,8 +3,6 @@
  * kernel, feature map and pooled map. Takes plain numbers and a colour per cell.
  * Text is dark or light by the cell's luminance, so numbers stay legible on every fill.
  */
-import { formatNumber } from '../views/format.ts';
-
 const SVG = 'http://www.w3.org/2000/svg';
 
 export interface GridCell {
@@ -87,5 +85,3 @@ export function shortNumber(v: number): string {
   const s = a >= 10 ? a.toFixed(0) : a >= 1 ? a.toFixed(1) : a.toFixed(2).replace(/^0/, '');
   return (v < 0 ? '−' : '') + s.replace(/\.0$/, '');
 }
-
-export { formatNumber };

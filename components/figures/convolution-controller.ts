@@ -203,6 +203,7 @@ class ConvolutionFigure {
       el.style.background = fill;
       el.style.color = Math.abs(v.kernel[n]!) / km > 0.6 ? '#fff' : '#111';
     });
+    this.$('[data-view="kernel-legend"]').replaceChildren(legend('signed', -km, km));
 
     const am = maxAbs(v.a.values);
     const onPick = (r: number, c: number) => {
@@ -226,7 +227,8 @@ class ConvolutionFigure {
     const pooledHost = this.$('[data-view="pooled"]');
     if (v.pooled) {
       const pooled = v.pooled;
-      const pm = maxAbs(pooled.values);
+      // Pooled values are maxima or means of the map's values: the map's scale fits them.
+      const pm = am;
       drawGrid(pooledHost, {
         rows: pooled.h,
         cols: pooled.w,
