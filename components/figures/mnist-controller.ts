@@ -28,7 +28,7 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
   private plottedStart = false;
 
   constructor(root: HTMLElement) {
-    super(root, mnistSchema, ['model', 'seed', 'opt', 'lr', 'batch', 'epochs'], (name) =>
+    super(root, mnistSchema, ['model', 'seed', 'opt', 'lr', 'batch', 'images', 'tests', 'epochs'], (name) =>
       new Worker(new URL('../../src/worker/mnist.worker.ts', import.meta.url), { type: 'module', name }),
     );
     const series = (what: string) => [
@@ -108,6 +108,7 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
 
   protected render(v: MnistView): void {
     this.root.dataset.testAccuracy = String(v.testAccuracy);
+    this.root.dataset.testLoss = String(v.testLoss);
     if (this.history.length === 0 && !this.plottedStart) {
       // The curves start from the first model shown: untrained (the chance level to
       // beat) or the checkpoint skipped ahead to.

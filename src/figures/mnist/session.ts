@@ -28,10 +28,12 @@ export interface MnistView {
   digit: { index: number; pixels: Float32Array; label: number; probabilities: Float32Array };
 }
 
-function tensors(split: MnistSplit): { x: tf.Tensor4D; y: tf.Tensor2D } {
+/** The first `count` images of a split (all by default) as tensors. */
+function tensors(split: MnistSplit, count = split.count): { x: tf.Tensor4D; y: tf.Tensor2D } {
+  const n = Math.min(count, split.count);
   return tf.tidy(() => ({
-    x: tf.tensor4d(split.images, [split.count, 28, 28, 1]),
-    y: tf.oneHot(tf.tensor1d(split.labels, 'int32'), CLASSES).toFloat() as tf.Tensor2D,
+    x: tf.tensor4d(split.images.subarray(0, n * 784), [n, 28, 28, 1]),
+    y: tf.oneHot(tf.tensor1d(split.labels.subarray(0, n), 'int32'), CLASSES).toFloat() as tf.Tensor2D,
   }));
 }
 
@@ -43,6 +45,8 @@ export class MnistSession implements FigureSession<MnistView, number> {
   trainer: Trainer;
   private readonly train: { x: tf.Tensor4D; y: tf.Tensor2D };
   private readonly test: { x: tf.Tensor4D; y: tf.Tensor2D };
+  /** How many test images (a prefix of the test split) each evaluation uses. */
+  private readonly testCount: number;
   /** Test-set results for the current weights, computed once per epoch. */
   private cache: { epoch: number; loss: number; accuracy: number; predicted: Int32Array; probs: Float32Array } | null = null;
 
@@ -51,8 +55,9 @@ export class MnistSession implements FigureSession<MnistView, number> {
     private readonly data: Mnist,
     private readonly checkpoints?: CheckpointSource,
   ) {
-    this.train = tensors(data.train);
-    this.test = tensors(data.test);
+    this.train = tensors(data.train, state.images);
+    this.testCount = Math.min(state.tests, data.test.count);
+    this.test = tensors(data.test, this.testCount);
     this.model = state.model === 'documents' ? buildDocumentsCnn({ seed: state.seed }) : buildFastCnn({ seed: state.seed });
     this.trainer = this.makeTrainer();
   }
@@ -112,21 +117,29 @@ export class MnistSession implements FigureSession<MnistView, number> {
       epoch: this.epoch,
       testLoss: test.loss,
       testAccuracy: test.accuracy,
-      confusion: confusionMatrix(this.data.test.labels, test.predicted, CLASSES),
+      confusion: confusionMatrix(this.data.test.labels.subarray(0, this.testCount), test.predicted, CLASSES),
       summary: modelSummary(this.model),
       digit: {
         index: digit,
         pixels: this.data.test.images.slice(digit * 784, (digit + 1) * 784),
         label,
-        probabilities: test.probs.slice(digit * CLASSES, (digit + 1) * CLASSES),
+        probabilities: digit < this.testCount ? test.probs.slice(digit * CLASSES, (digit + 1) * CLASSES) : await this.predictOne(digit),
       },
     };
   }
 
-  /** Predicts the whole test set in chunks; cached until the weights change. */
+  /** Probabilities for one test digit outside the evaluated prefix. */
+  private async predictOne(digit: number): Promise<Float32Array> {
+    const p = tf.tidy(() => this.model.predict(tf.tensor4d(this.data.test.images.subarray(digit * 784, (digit + 1) * 784), [1, 28, 28, 1])) as tf.Tensor);
+    const probs = Float32Array.from((await p.data()) as Float32Array);
+    p.dispose();
+    return probs;
+  }
+
+  /** Predicts the evaluated test images in chunks; cached until the weights change. */
   private async evaluateTest() {
     if (this.cache?.epoch === this.epoch) return this.cache;
-    const n = this.data.test.count;
+    const n = this.testCount;
     const probs = new Float32Array(n * CLASSES);
     for (let start = 0; start < n; start += PREDICT_CHUNK) {
       const size = Math.min(PREDICT_CHUNK, n - start);

@@ -7,6 +7,10 @@ export const mnistSchema = {
   opt: { kind: 'enum', default: 'adam', options: ['sgd', 'momentum', 'adam'], label: 'optimizer' },
   lr: { kind: 'number', default: 0.003, min: 0.00001, max: 10, label: 'learning rate' },
   batch: { kind: 'int', default: 32, min: 1, max: 512, label: 'batch size' },
+  /** How many of the 10,000 training images to train on (a prefix: every prefix is nearly class-balanced). */
+  images: { kind: 'int', default: 10_000, min: 200, max: 10_000, label: 'training images' },
+  /** How many of the 2,000 test images each evaluation uses (a prefix; fewer is faster). */
+  tests: { kind: 'int', default: 2_000, min: 200, max: 2_000, label: 'test images' },
   epochs: { kind: 'int', default: 3, min: 1, max: 30, label: 'epochs' },
   /** The training checkpoint shown: a link replays training up to this epoch. */
   epoch: { kind: 'int', default: 0, min: 0, max: 30, label: 'training epoch' },
