@@ -25,6 +25,14 @@ function powersOfTen(_u: uPlot, splits: number[]): (number | null)[] {
   return splits.map((v) => (Math.abs(Math.log10(v) % 1) < 1e-9 ? v : null));
 }
 
+/** Tick labels with as many decimals as the tick spacing needs, so close ticks never read alike. */
+export function tickLabels(splits: number[]): string[] {
+  const step = splits.length > 1 ? Math.abs(splits[1]! - splits[0]!) : 1;
+  let decimals = 0;
+  while (decimals < 6 && Math.abs(Math.round(step * 10 ** decimals) - step * 10 ** decimals) > 1e-6) decimals++;
+  return splits.map((v) => (v == null ? '' : Number(v.toFixed(decimals)).toString()));
+}
+
 export class LineChart {
   private readonly plot: uPlot;
   private readonly xs: number[] = [];
@@ -45,7 +53,7 @@ export class LineChart {
         axes: [
           // Epochs are whole numbers: never tick at 1.5.
           { ...axis, label: opts.xLabel ?? 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] },
-          { ...axis, ...logAxis, label: opts.yLabel, size: 56 },
+          { ...axis, ...logAxis, label: opts.yLabel, size: 56, ...(opts.log ? {} : { values: (_u: uPlot, splits: number[]) => tickLabels(splits) }) },
         ],
         series: [
           { label: 'epoch' },

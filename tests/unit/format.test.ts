@@ -16,3 +16,12 @@ describe('how figures print numbers', () => {
     expect(formatNumber(value)).toBe(text);
   });
 });
+
+describe('chart tick labels', () => {
+  it('use enough decimals that neighbouring ticks differ', async () => {
+    const { tickLabels } = await import('../../components/views/line-chart.ts');
+    expect(tickLabels([0.1, 0.105, 0.11])).toEqual(['0.1', '0.105', '0.11']);
+    expect(tickLabels([0, 2, 4])).toEqual(['0', '2', '4']);
+    expect(tickLabels([0, 0.25, 0.5])).toEqual(['0', '0.25', '0.5']);
+  });
+});
