@@ -72,6 +72,7 @@ class MlpActivationsFigure extends LiveFigure<typeof mlpActivationsSchema, numbe
   private readonly loss: LineChart;
   /** The untrained network's test loss is plotted once, at epoch 0. */
   private plottedStart = false;
+  private last: MlpActivationsView | null = null;
 
   constructor(root: HTMLElement) {
     super(root, mlpActivationsSchema, ['seed', 'lr', 'epochs'], (name) =>
@@ -104,6 +105,14 @@ class MlpActivationsFigure extends LiveFigure<typeof mlpActivationsSchema, numbe
     const step = (d: number) => pick(Math.min(mlpActivationsSchema.digit.max, Math.max(0, this.state.digit + d)));
     this.$('[data-action="prev-digit"]').addEventListener('click', () => step(-1));
     this.$('[data-action="next-digit"]').addEventListener('click', () => step(1));
+    // What the weight images show is a choice of picture, not of model: no worker round trip.
+    const wshow = this.$<HTMLSelectElement>('select[name="wshow"]');
+    wshow.value = this.state.wshow;
+    wshow.addEventListener('change', () => {
+      this.state = { ...this.state, wshow: wshow.value === 'delta' ? 'delta' : 'w' };
+      this.syncUrl();
+      if (this.last) this.drawWeights(this.last);
+    });
     this.start();
   }
 
@@ -126,6 +135,7 @@ class MlpActivationsFigure extends LiveFigure<typeof mlpActivationsSchema, numbe
   }
 
   protected render(v: MlpActivationsView): void {
+    this.last = v;
     const d = this.root.dataset;
     d.loss = String(v.testLoss);
     d.digit = String(v.digit.index);
@@ -162,8 +172,22 @@ class MlpActivationsFigure extends LiveFigure<typeof mlpActivationsSchema, numbe
       rows: [{ label: 'p(digit)', values: out }],
     });
 
+    this.drawWeights(v);
+    drawTable(this.$('[data-table="metrics"]'), {
+      caption: `The network after ${v.epoch} epochs, on the 2,000 test digits`,
+      columns: ['epoch', 'test loss', 'test accuracy'],
+      rows: [{ label: 'MLP 784 → 64 → 32 → 10', values: [v.epoch, v.testLoss, v.testAccuracy] }],
+    });
+  }
+
+  /** The weight grid (W or its change since epoch 0, on one shared scale) and the weight tables. */
+  private drawWeights(v: MlpActivationsView): void {
     const w = v.weights;
-    const limit = maxAbs(w.values) || 1;
+    const change = w.values.map((x, i) => x - w.initial[i]!);
+    const delta = this.state.wshow === 'delta';
+    const shown = delta ? change : w.values;
+    const limit = maxAbs(shown) || 1;
+    const h1 = v.layers[0]!;
     const marked = Array.from(h1.values, (a, j) => [a, j] as const)
       .sort((a, b) => b[0] - a[0])
       .slice(0, TOP)
@@ -171,28 +195,32 @@ class MlpActivationsFigure extends LiveFigure<typeof mlpActivationsSchema, numbe
       .map(([, j]) => j);
     const ring = getComputedStyle(this.root).getPropertyValue('--sl-color-white').trim() || '#000';
     const canvas = this.$<HTMLCanvasElement>('[data-view="weights"]');
-    paintWeights(canvas, w.values, w.units, limit, marked, ring);
-    canvas.setAttribute('aria-label', `The ${w.units} weight vectors of hidden layer 1 after ${v.epoch} epochs, each a 28×28 image, on one scale from −${formatNumber(limit)} to ${formatNumber(limit)}; outlined: neurons ${marked.join(', ')}, the most active for this digit. Summaries in the tables below`);
+    paintWeights(canvas, shown, w.units, limit, marked, ring);
+    const what = delta ? `change since epoch 0 of the ${w.units} weight vectors` : `${w.units} weight vectors`;
+    canvas.setAttribute('aria-label', `The ${what} of hidden layer 1 after ${v.epoch} epochs, each a 28×28 image, on one scale from −${formatNumber(limit)} to ${formatNumber(limit)}; outlined: neurons ${marked.join(', ')}, the most active for this digit. Summaries in the tables below`);
     this.$('[data-view="weights-legend"]').replaceChildren(legend('signed', -limit, limit));
+    this.root.dataset.weightsShown = this.state.wshow;
     const blocks = SIDE / BLOCK;
-    const rows = Array.from({ length: w.units }, (_, j) => {
-      const img = w.values.subarray(j * SIDE * SIDE, (j + 1) * SIDE * SIDE);
-      let norm = 0;
-      for (const x of img) norm += x * x;
-      const [lo, hi] = extent(img);
-      const means = new Float32Array(blocks * blocks);
-      for (let p = 0; p < img.length; p++) means[Math.floor(Math.floor(p / SIDE) / BLOCK) * blocks + Math.floor((p % SIDE) / BLOCK)]! += img[p]! / (BLOCK * BLOCK);
-      return { label: `neuron ${j}`, values: [w.bias[j]!, Math.sqrt(norm), lo, hi, ...means] };
-    });
+    const summary = (values: Float32Array, bias: ArrayLike<number>) =>
+      Array.from({ length: w.units }, (_, j) => {
+        const img = values.subarray(j * SIDE * SIDE, (j + 1) * SIDE * SIDE);
+        let norm = 0;
+        for (const x of img) norm += x * x;
+        const [lo, hi] = extent(img);
+        const means = new Float32Array(blocks * blocks);
+        for (let p = 0; p < img.length; p++) means[Math.floor(Math.floor(p / SIDE) / BLOCK) * blocks + Math.floor((p % SIDE) / BLOCK)]! += img[p]! / (BLOCK * BLOCK);
+        return { label: `neuron ${j}`, values: [bias[j]!, Math.sqrt(norm), lo, hi, ...means] };
+      });
+    const blockColumns = Array.from({ length: blocks * blocks }, (_, b) => `block ${Math.floor(b / blocks)},${b % blocks}`);
     drawTable(this.$('[data-table="weights"]'), {
       caption: `First-layer weights after ${v.epoch} epochs: for each hidden-1 neuron j, its bias, the length ‖W⁽¹⁾_j‖ of its weight vector, its smallest and largest weight, and the mean weight of each 7×7-pixel block of its 28×28 image (block r,c = rows 7r…7r+6, columns 7c…7c+6)`,
-      columns: ['bias', '‖W_j‖', 'min', 'max', ...Array.from({ length: blocks * blocks }, (_, b) => `block ${Math.floor(b / blocks)},${b % blocks}`)],
-      rows,
+      columns: ['bias', '‖W_j‖', 'min', 'max', ...blockColumns],
+      rows: summary(w.values, w.bias),
     });
-    drawTable(this.$('[data-table="metrics"]'), {
-      caption: `The network after ${v.epoch} epochs, on the 2,000 test digits`,
-      columns: ['epoch', 'test loss', 'test accuracy'],
-      rows: [{ label: 'MLP 784 → 64 → 32 → 10', values: [v.epoch, v.testLoss, v.testAccuracy] }],
+    drawTable(this.$('[data-table="weights-change"]'), {
+      caption: `Change of the first-layer weights since epoch 0, W⁽¹⁾_j − W⁽¹⁾_j(0), summarised the same way (the first column is the bias, which starts at 0)`,
+      columns: ['bias', '‖ΔW_j‖', 'min', 'max', ...blockColumns],
+      rows: summary(change, w.bias),
     });
   }
 }

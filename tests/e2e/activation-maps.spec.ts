@@ -45,6 +45,14 @@ test('the MLP learns: activations and weights are finite and varying, the first-
   const [, , accuracy] = await tableNumbers(page, `${FIG} [data-table="metrics"]`);
   expect(accuracy!).toBeGreaterThan(0.8);
   expect(page.url()).toContain('mlpact.epoch=1');
+  // The change since epoch 0 is the difference of the two weight tables' block means, and not zero.
+  const change = await tableNumbers(page, `${FIG} [data-table="weights-change"]`);
+  expectFiniteAndVarying(change, 'weight change');
+  const blockMean = (t: number[], j: number, b: number) => t[j * 20 + 4 + b]!;
+  expect(blockMean(change, 5, 5)).toBeCloseTo(blockMean(after.weights, 5, 5) - blockMean(before.weights, 5, 5), 4);
+  await page.locator(`${FIG} select[name="wshow"]`).selectOption('delta');
+  await expect(page.locator(`${FIG}[data-weights-shown="delta"]`)).toHaveCount(1);
+  expect(page.url()).toContain('mlpact.wshow=delta');
 
   // Another digit: other activations, the same weights.
   await page.locator(`${FIG} [data-action="next-digit"]`).click();

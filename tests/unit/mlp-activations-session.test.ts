@@ -44,6 +44,8 @@ describe('the MLP activation-map session', () => {
     // One epoch of Adam moves the first layer's weights and makes the network useful.
     const moved = after.weights.values.reduce((m, w, i) => Math.max(m, Math.abs(w - before.weights.values[i]!)), 0);
     expect(moved).toBeGreaterThan(1e-3);
+    // The initial weights travel with every view, unchanged by training.
+    expect(after.weights.initial).toEqual(before.weights.values);
     expect(after.epoch).toBe(1);
     expect(after.testAccuracy).toBeGreaterThan(0.8);
     // Another digit, other activations; the weights do not depend on the digit.

@@ -29,9 +29,10 @@ export interface MlpActivationsView {
   /**
    * The first layer's weights: `values[j * 784 + p]` is W⁽¹⁾_{j p}, the weight from
    * pixel p to hidden neuron j (transposed from the kernel's [784, 64]), so each
-   * neuron's weights are one contiguous 28×28 image. Its bias is `bias[j]`.
+   * neuron's weights are one contiguous 28×28 image. Its bias is `bias[j]`;
+   * `initial` is the same layout at epoch 0, before any training.
    */
-  weights: { units: number; values: Float32Array; bias: Float32Array };
+  weights: { units: number; values: Float32Array; bias: Float32Array; initial: Float32Array };
 }
 
 function tensors(split: MnistSplit): { x: tf.Tensor2D; y: tf.Tensor2D } {
@@ -47,6 +48,9 @@ export class MlpActivationsSession implements FigureSession<MlpActivationsView, 
   private readonly train: { x: tf.Tensor2D; y: tf.Tensor2D };
   private readonly test: { x: tf.Tensor2D; y: tf.Tensor2D };
   private cache: { epoch: number; loss: number; accuracy: number } | null = null;
+  /** W⁽¹⁾ at initialisation, transposed: kept on the device until first read. */
+  private initialT: tf.Tensor | null;
+  private initial: Float32Array | null = null;
 
   constructor(
     readonly state: MlpActivationsState,
@@ -64,6 +68,7 @@ export class MlpActivationsSession implements FigureSession<MlpActivationsView, 
       seed: state.seed,
       shuffle: true,
     });
+    this.initialT = tf.tidy(() => tf.transpose(this.model.getLayer('hidden1').getWeights()[0]!));
   }
 
   get epoch(): number {
@@ -103,6 +108,11 @@ export class MlpActivationsSession implements FigureSession<MlpActivationsView, 
     const values = (await transposed.data()) as Float32Array;
     transposed.dispose();
     const b = (await bias.data()) as Float32Array;
+    if (!this.initial) {
+      this.initial = (await this.initialT!.data()) as Float32Array;
+      this.initialT!.dispose();
+      this.initialT = null;
+    }
     const evaluation = await this.evaluateTest();
     return {
       epoch: this.epoch,
@@ -111,7 +121,7 @@ export class MlpActivationsSession implements FigureSession<MlpActivationsView, 
       digit: { index: digit, label: test.labels[digit]!, pixels },
       predicted,
       layers,
-      weights: { units: kernel.shape[1], values, bias: Float32Array.from(b) },
+      weights: { units: kernel.shape[1], values, bias: Float32Array.from(b), initial: this.initial },
     };
   }
 
@@ -126,6 +136,7 @@ export class MlpActivationsSession implements FigureSession<MlpActivationsView, 
   dispose(): void {
     this.trainer.dispose();
     this.model.dispose();
+    this.initialT?.dispose();
     tf.dispose([this.train.x, this.train.y, this.test.x, this.test.y]);
   }
 }

@@ -9,6 +9,8 @@ export const mlpActivationsSchema = {
   epoch: { kind: 'int', default: 0, min: 0, max: 50, label: 'training epoch' },
   /** Index of the test digit whose activations are drawn. */
   digit: { kind: 'int', default: 0, min: 0, max: 1999, label: 'test digit' },
+  /** The weight images show W⁽¹⁾ itself, or its change since initialisation W⁽¹⁾ − W⁽¹⁾₀. */
+  wshow: { kind: 'enum', default: 'w', options: ['w', 'delta'], label: 'weights shown' },
 } satisfies Schema;
 
 export type MlpActivationsState = StateOf<typeof mlpActivationsSchema>;
