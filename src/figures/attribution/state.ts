@@ -10,7 +10,7 @@ export type ModelId = (typeof MODELS)[number];
  */
 export const MODEL_CHECKPOINTS: Record<ModelId, readonly string[]> = {
   fast: ['0', '1', '2', '3', '5', '10'],
-  documents: ['0', '1', '2'],
+  documents: ['0', '1', '2', '3'],
 };
 /** Every epoch some model has a checkpoint for: what a link may name. */
 export const CHECKPOINT_EPOCHS = ['0', '1', '2', '3', '5', '10'] as const;
