@@ -1,15 +1,27 @@
 /**
- * The attribution figure: the fast CNN from a pre-trained checkpoint (or trained
- * further), and six attribution maps of one test digit on one signed colour scale,
- * the IG completeness gap, and a hidden layer's activation map beside its gradient
- * map. Every picture's numbers are drawn as tables too.
+ * The attribution figure: the fast or the documents' CNN from a pre-trained
+ * checkpoint picked on a slider (or trained further), and six attribution maps of
+ * one test digit on signed colour scales (per map, or shared by maps in the same
+ * units), the IG completeness gap, and a convolution's activation map beside its
+ * gradient map. Every picture's numbers are drawn as tables too.
  */
-import { attributionSchema, METHOD_LABELS, selectionOf, type AttributionSelection, type MethodId } from '../../src/figures/attribution/state.ts';
+import {
+  attributionSchema,
+  checkedCheckpoint,
+  METHOD_LABELS,
+  METHOD_UNITS,
+  MODEL_CHECKPOINTS,
+  selectionOf,
+  type AttributionSelection,
+  type MethodId,
+  type ModelId,
+} from '../../src/figures/attribution/state.ts';
 import type { AttributionView } from '../../src/figures/attribution/session.ts';
 import { pool, POOLED, SIZE } from '../../src/figures/attribution/grid.ts';
 import type { BatchReport, EpochReport } from '../../src/train/trainer.ts';
 import { parseField } from '../../src/state/url-state.ts';
-import { colourFor, extent } from '../views/palette.ts';
+import { extent } from '../views/palette.ts';
+import { paintMap } from '../views/paint-map.ts';
 import { legend } from '../views/heatmap.ts';
 import { drawTable } from '../views/table.ts';
 import { drawDigit } from '../views/digit.ts';
@@ -26,33 +38,27 @@ export function mount(root: HTMLElement): void {
   new AttributionFigure(root);
 }
 
-/** "rgb(r, g, b)" or "#rrggbb" (d3's scales return either) → [r, g, b]. */
-function rgb(css: string): [number, number, number] {
-  if (/^#[0-9a-f]{3}$/i.test(css)) css = `#${css[1]}${css[1]}${css[2]}${css[2]}${css[3]}${css[3]}`;
-  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
-  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16)];
-  const m = css.match(/\d+(\.\d+)?/g) ?? ['136', '136', '136'];
-  return [Number(m[0]), Number(m[1]), Number(m[2])];
+/** Paints a side×side map onto a canvas (see paintMap), optionally with the digit's ink over it. */
+function paint(canvas: HTMLCanvasElement, values: ArrayLike<number>, side: number, scale: 'signed' | 'magnitude', lo: number, hi: number, ink?: ArrayLike<number>): void {
+  paintMap(canvas, values, side, side, { scale, lo, hi, ink });
 }
 
-/**
- * Paints a side×side map onto a canvas, scaled up without smoothing. `scale` signed
- * maps value / limit onto PuOr (white zero); with `ink`, the digit's strokes darken
- * the colours underneath so map and digit read together.
- */
-function paint(canvas: HTMLCanvasElement, values: ArrayLike<number>, side: number, scale: 'signed' | 'magnitude', lo: number, hi: number, ink?: ArrayLike<number>): void {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const img = ctx.createImageData(side, side);
-  for (let i = 0; i < side * side; i++) {
-    const [r, g, b] = rgb(colourFor(values[i]!, scale, lo, hi));
-    const dark = ink ? 1 - 0.55 * Math.min(1, Math.max(0, ink[i]!)) : 1;
-    img.data.set([r * dark, g * dark, b * dark, 255], i * 4);
+/** Rows of a side×side map for its table: pooled to 7×7 if larger than 12×12 and divisible, else every cell. */
+function mapRows(values: Float32Array, side: number): { columns: string[]; rows: { label: string; values: Float32Array }[]; how: string } {
+  if (side > 12 && side % POOLED === 0) {
+    const f = side / POOLED;
+    const pooled = pool(values, side, POOLED);
+    return {
+      columns: Array.from({ length: POOLED }, (_, j) => `cols ${f * j}–${f * j + f - 1}`),
+      rows: Array.from({ length: POOLED }, (_, i) => ({ label: `rows ${f * i}–${f * i + f - 1}`, values: pooled.slice(i * POOLED, (i + 1) * POOLED) })),
+      how: `mean of each ${f}×${f} block`,
+    };
   }
-  const off = new OffscreenCanvas(side, side);
-  off.getContext('2d')!.putImageData(img, 0, 0);
-  ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(off, 0, 0, canvas.width, canvas.height);
+  return {
+    columns: Array.from({ length: side }, (_, j) => `col ${j}`),
+    rows: Array.from({ length: side }, (_, i) => ({ label: `row ${i}`, values: values.slice(i * side, (i + 1) * side) })),
+    how: `every one of its ${side}×${side} positions`,
+  };
 }
 
 function maxAbs(values: ArrayLike<number>): number {
@@ -67,7 +73,11 @@ class AttributionFigure extends LiveFigure<typeof attributionSchema, Attribution
     super(root, attributionSchema, ['more'], (name) =>
       new Worker(new URL('../../src/worker/attribution.worker.ts', import.meta.url), { type: 'module', name }),
     );
-    for (const key of [...SELECTION_KEYS, 'ckpt', 'overlay'] as const) {
+    // A link may name a checkpoint its model does not have: correct it, and say so.
+    const checked = checkedCheckpoint(this.state);
+    if (checked.notice) this.notices.add(checked.notice);
+    this.state = checked.state;
+    for (const key of [...SELECTION_KEYS, 'model', 'scale', 'overlay'] as const) {
       this.$<HTMLInputElement | HTMLSelectElement>(`[name="${key}"]`).value = String(this.state[key]);
     }
     for (const key of SELECTION_KEYS) {
@@ -92,26 +102,68 @@ class AttributionFigure extends LiveFigure<typeof attributionSchema, Attribution
     };
     this.$('[data-action="prev-digit"]').addEventListener('click', () => step(-1));
     this.$('[data-action="next-digit"]').addEventListener('click', () => step(1));
-    const overlay = this.$<HTMLSelectElement>('[name="overlay"]');
-    overlay.addEventListener('change', () => {
-      this.state = { ...this.state, overlay: overlay.value === 'off' ? 'off' : 'on' };
-      this.syncUrl();
-      if (this.last) this.render(this.last);
-    });
+    // Overlay and colour scale change the picture, not the numbers: no worker round trip.
+    for (const key of ['overlay', 'scale'] as const) {
+      const el = this.$<HTMLSelectElement>(`[name="${key}"]`);
+      el.addEventListener('change', () => {
+        const parsed = parseField(attributionSchema[key], el.value);
+        if (!parsed.ok) return;
+        this.state = { ...this.state, [key]: String(parsed.value) };
+        this.syncUrl();
+        if (this.last) this.render(this.last);
+      });
+    }
     // Switching checkpoints swaps the weights in place: no download of the digits again.
-    const ckpt = this.$<HTMLSelectElement>('[name="ckpt"]');
-    ckpt.addEventListener('change', () => {
-      const parsed = parseField(attributionSchema.ckpt, ckpt.value);
-      if (!parsed.ok) return;
-      const epoch = Number(parsed.value);
+    const slider = this.slider();
+    this.showSlider();
+    slider.addEventListener('input', () => this.showSlider(Number(slider.value)));
+    slider.addEventListener('change', () => {
+      const epochs = MODEL_CHECKPOINTS[this.model()];
+      const ckpt = epochs[Number(slider.value)];
+      if (ckpt === undefined || ckpt === this.state.ckpt) return;
+      const epoch = Number(ckpt);
       this.send({ type: 'pause' });
-      this.state = { ...this.state, ckpt: String(parsed.value), epoch };
+      this.state = { ...this.state, ckpt, epoch };
       this.onReset();
       this.computing();
       this.send({ type: 'checkpoint', epoch });
       this.syncUrl();
     });
+    // Another model is another network: rebuild the session at that model's last checkpoint.
+    const model = this.$<HTMLSelectElement>('[name="model"]');
+    model.addEventListener('change', () => {
+      const parsed = parseField(attributionSchema.model, model.value);
+      if (!parsed.ok) return;
+      const epochs = MODEL_CHECKPOINTS[parsed.value as ModelId];
+      this.state = { ...this.state, model: String(parsed.value), ckpt: epochs[epochs.length - 1]! };
+      this.showSlider();
+      this.computing();
+      this.reset();
+      this.syncUrl();
+    });
     this.start();
+  }
+
+  private model(): ModelId {
+    return this.state.model === 'documents' ? 'documents' : 'fast';
+  }
+
+  private slider(): HTMLInputElement {
+    return this.$<HTMLInputElement>('input[name="ckpt"]');
+  }
+
+  /** Sets the slider's range to the model's checkpoints and labels position `at` (default: the state's). */
+  private showSlider(at?: number): void {
+    const slider = this.slider();
+    const epochs = MODEL_CHECKPOINTS[this.model()];
+    slider.max = String(epochs.length - 1);
+    const index = at ?? Math.max(0, epochs.indexOf(this.state.ckpt));
+    if (at === undefined) slider.value = String(index);
+    const epoch = epochs[index] ?? '0';
+    const accuracy = (JSON.parse(slider.dataset.accuracy ?? '{}') as Record<string, Record<string, string>>)[this.model()]?.[epoch];
+    const text = epoch === '0' ? 'no training (untrained weights)' : `${epoch} epoch${epoch === '1' ? '' : 's'}${accuracy ? ` (test accuracy ${accuracy})` : ''}`;
+    slider.setAttribute('aria-valuetext', text);
+    this.$('[data-out="ckpt-label"]').textContent = text;
   }
 
   private computing(): void {
@@ -143,9 +195,10 @@ class AttributionFigure extends LiveFigure<typeof attributionSchema, Attribution
     this.last = v;
     const d = this.root.dataset;
     d.checkpoint = String(v.checkpoint);
+    d.model = v.model;
     d.target = String(v.target);
     d.digit = String(v.digit.index);
-    d.viewKey = `${v.checkpoint}:${v.epoch}:${v.digit.index}:${v.target}:${v.ig.steps}`;
+    d.viewKey = `${v.model}:${v.checkpoint}:${v.epoch}:${v.digit.index}:${v.target}:${v.ig.steps}`;
     this.$<HTMLProgressElement>('[data-out="progress"]').value = v.trainedSince ? v.trainedSince / this.state.more : 1;
     const trained =
       v.epoch === 0
@@ -155,7 +208,7 @@ class AttributionFigure extends LiveFigure<typeof attributionSchema, Attribution
           : `checkpoint ${v.checkpoint} trained ${v.trainedSince} more epoch${v.trainedSince === 1 ? '' : 's'} here (epoch ${v.epoch}${v.lastTrainAccuracy === null ? '' : `, training accuracy ${(v.lastTrainAccuracy * 100).toFixed(1)}%`})`;
     const p = v.digit.probabilities;
     this.$('[data-out="readout"]').textContent =
-      `${trained} · digit #${v.digit.index} is a ${v.digit.label}, predicted ${v.predicted} (p = ${formatNumber(p[v.predicted]!)}) · explaining class ${v.target} (p = ${formatNumber(p[v.target]!)})`;
+      `${v.model === 'documents' ? "documents' CNN" : 'fast CNN'}, ${trained} · digit #${v.digit.index} is a ${v.digit.label}, predicted ${v.predicted} (p = ${formatNumber(p[v.predicted]!)}) · explaining class ${v.target} (p = ${formatNumber(p[v.target]!)})`;
 
     const ink = this.state.overlay === 'on' ? v.digit.pixels : undefined;
     drawDigit(this.$<HTMLCanvasElement>('[data-view="digit"]'), v.digit.pixels);
@@ -163,18 +216,40 @@ class AttributionFigure extends LiveFigure<typeof attributionSchema, Attribution
     drawDigit(this.$<HTMLCanvasElement>('[data-view="baseline"]'), v.ig.baseline);
     const baseName = ({ black: 'zeros (no ink)', mean: 'the mean digit', blur: 'the blurred digit' } as Record<string, string>)[this.state.base] ?? this.state.base;
     this.$('[data-out="ig-note"]').textContent = `${baseName} · f(x′) = ${formatNumber(v.ig.fBaseline)}`;
+    // Colour limits: each map its own largest |value|, or one limit per unit shared by the maps in it.
+    const own = (m: AttributionView['maps'][number]) => Math.max(Math.abs(m.min), Math.abs(m.max)) || 1;
+    const shared = this.state.scale === 'shared';
+    const groupLimit = new Map<string, number>();
+    for (const m of v.maps) groupLimit.set(METHOD_UNITS[m.id], Math.max(groupLimit.get(METHOD_UNITS[m.id]) ?? 0, own(m)));
     for (const m of v.maps) {
-      const limit = Math.max(Math.abs(m.min), Math.abs(m.max)) || 1;
+      const limit = shared ? groupLimit.get(METHOD_UNITS[m.id])! : own(m);
       const canvas = this.$<HTMLCanvasElement>(`[data-map="${m.id}"]`);
       paint(canvas, m.values, SIZE, 'signed', -limit, limit, ink);
-      canvas.setAttribute('aria-label', `${METHOD_LABELS[m.id]} for digit #${v.digit.index}, class ${v.target}: sum ${formatNumber(m.sum)}, from ${formatNumber(m.min)} to ${formatNumber(m.max)}; the values pooled to 7×7 are in the tables below`);
+      canvas.setAttribute('aria-label', `${METHOD_LABELS[m.id]} for digit #${v.digit.index}, class ${v.target}: sum ${formatNumber(m.sum)}, from ${formatNumber(m.min)} to ${formatNumber(m.max)}, drawn with limits ±${formatNumber(limit)}; the values pooled to 7×7 are in the tables below`);
       const note = m.id === 'ig' ? ` · gap ${v.ig.gapPercent.toFixed(2)}%` : '';
-      this.$(`[data-out="note-${m.id}"]`).textContent = `max |·| ${formatNumber(limit)}${note}`;
+      this.$(`[data-out="note-${m.id}"]`).textContent = `max |·| ${formatNumber(own(m))}${shared ? ` · scale ±${formatNumber(limit)}` : ''}${note}`;
     }
+    // CAM needs global average pooling before one dense layer; the documents' CNN has Flatten → Dense → Dense.
+    if (!v.maps.some((m) => m.id === 'cam')) {
+      const canvas = this.$<HTMLCanvasElement>('[data-map="cam"]');
+      canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+      canvas.setAttribute('aria-label', 'CAM is not defined for this network');
+      this.$('[data-out="note-cam"]').textContent = 'not defined: no global average pooling before the classifier';
+      this.$('[data-table="pooled-cam"]').replaceChildren();
+    }
+    this.root.dataset.scale = this.state.scale;
+    this.$('[data-out="scale-note"]').textContent = shared
+      ? `Shared scales: maps in the same units share one limit, so their sizes compare: saliency and SmoothGrad (∂p/∂x) ±${formatNumber(groupLimit.get('gradient') ?? 0)}; gradient × input and IG (shares of p) ±${formatNumber(groupLimit.get('contribution') ?? 0)}; Grad-CAM and CAM each their own.`
+      : 'Each map divided by its own largest |value| (printed under it): shapes compare, sizes do not.';
     this.$('[data-view="legend"]').replaceChildren(legend('signed', -1, 1));
+    this.$('[data-view="legend"] .legend span:first-child').textContent = '−limit';
+    this.$('[data-view="legend"] .legend span:last-child').textContent = '+limit';
 
     drawBars(this.$('[data-view="probabilities"]'), DIGITS, p, v.target);
     const side = v.layer.side;
+    this.$('[data-out="probe-name"]').textContent = `${v.layer.name}, ${side}×${side}×${v.layer.channels}`;
+    this.$('[data-out="activation-caption"]').textContent = `activation map A, mean of ${v.layer.channels} channels`;
+    this.$('[data-out="gradient-caption"]').textContent = `gradient map ∂y_c/∂A, class ${v.target}, mean of ${v.layer.channels} channels`;
     const [alo, ahi] = extent(v.layer.activation);
     paint(this.$<HTMLCanvasElement>('[data-view="activation"]'), v.layer.activation, side, 'magnitude', alo, ahi);
     this.$('[data-view="activation-legend"]').replaceChildren(legend('magnitude', alo, ahi));
@@ -199,7 +274,7 @@ class AttributionFigure extends LiveFigure<typeof attributionSchema, Attribution
       rows: [{ label: 'p(digit)', values: p }],
     });
     drawTable(this.$('[data-table="alpha"]'), {
-      caption: `Grad-CAM weights α_k for class ${v.target}: the mean of ∂y_c/∂A^k over the 7×7 positions of ${'last_conv'}, one per channel k`,
+      caption: `Grad-CAM weights α_k for class ${v.target}: the mean of ∂y_c/∂A^k over the ${v.gradCamLayer.side}×${v.gradCamLayer.side} positions of ${v.gradCamLayer.name}, one per channel k`,
       columns: Array.from({ length: 8 }, (_, j) => `k + ${j}`),
       rows: Array.from({ length: Math.ceil(v.alpha.length / 8) }, (_, r) => ({ label: `k = ${8 * r}`, values: v.alpha.slice(8 * r, 8 * r + 8) })),
     });
@@ -210,8 +285,13 @@ class AttributionFigure extends LiveFigure<typeof attributionSchema, Attribution
         rows: Array.from({ length: POOLED }, (_, i) => ({ label: `rows ${4 * i}–${4 * i + 3}`, values: pooled.slice(i * POOLED, (i + 1) * POOLED) })),
       });
     for (const m of v.maps) pooledTable(m.id, `${METHOD_LABELS[m.id]}, class ${v.target}: mean of each 4×4 block of pixels`, m.pooled);
-    pooledTable('activation', `Activation map of ${v.layer.name} (mean of its ${v.layer.channels} channels), mean of each 2×2 block`, pool(v.layer.activation, side, POOLED));
-    pooledTable('gradient', `Gradient map ∂y_c/∂A of ${v.layer.name}, class ${v.target} (mean of its ${v.layer.channels} channels), mean of each 2×2 block`, pool(v.layer.gradient, side, POOLED));
+    for (const [key, what, values] of [
+      ['activation', `Activation map of ${v.layer.name} (mean of its ${v.layer.channels} channels)`, v.layer.activation],
+      ['gradient', `Gradient map ∂y_c/∂A of ${v.layer.name}, class ${v.target} (mean of its ${v.layer.channels} channels)`, v.layer.gradient],
+    ] as const) {
+      const t = mapRows(values, side);
+      drawTable(this.$(`[data-table="pooled-${key}"]`), { caption: `${what}, ${t.how}`, columns: t.columns, rows: t.rows });
+    }
     d.viewReady = 'true';
   }
 }

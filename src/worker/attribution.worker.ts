@@ -1,14 +1,14 @@
 /// <reference lib="webworker" />
 /**
  * The attribution figure's worker: downloads the MNIST digits once (with progress),
- * loads a pre-trained fast-CNN checkpoint, and hosts the session that explains the
+ * loads a pre-trained checkpoint of the fast or the documents' CNN, and hosts the session that explains the
  * selected digit; the reader may switch checkpoints or train further.
  */
 import { hostSession, DataError } from './session-host.ts';
 import { loadMnist, type Mnist } from '../data/mnist/load.ts';
 import { loadCheckpoint, loadCheckpointIndex, pickCheckpoint, type CheckpointIndex } from '../train/checkpoints.ts';
 import { AttributionSession, CHECKPOINT_SEED, type AttributionView, type CheckpointSource } from '../figures/attribution/session.ts';
-import type { AttributionSelection, AttributionState } from '../figures/attribution/state.ts';
+import { checkedCheckpoint, type AttributionSelection, type AttributionState } from '../figures/attribution/state.ts';
 
 const url = (dir: string) => new URL(`${import.meta.env.BASE_URL}${dir}/`.replace(/\/+/g, '/'), self.location.origin).href;
 
@@ -25,14 +25,14 @@ function mnist(progress: (fraction: number, message: string) => void): Promise<M
   return data;
 }
 
-const fromServer: CheckpointSource = async (epoch) => {
+const fromServer: CheckpointSource = async (model, epoch) => {
   try {
     index ??= loadCheckpointIndex(url('checkpoints')).catch((e: unknown) => {
       index = null;
       throw e;
     });
-    const entry = pickCheckpoint(await index, 'fast-cnn', CHECKPOINT_SEED, epoch);
-    if (!entry || entry.epoch !== epoch) throw new Error(`there is no pre-trained checkpoint for epoch ${epoch}`);
+    const entry = pickCheckpoint(await index, model, CHECKPOINT_SEED, epoch);
+    if (!entry || entry.epoch !== epoch) throw new Error(`there is no pre-trained ${model} checkpoint for epoch ${epoch}`);
     return await loadCheckpoint(url('checkpoints'), entry);
   } catch (error) {
     throw new DataError(error instanceof Error ? error.message : String(error));
@@ -41,6 +41,7 @@ const fromServer: CheckpointSource = async (epoch) => {
 
 hostSession<AttributionState, AttributionSelection, AttributionView>({
   workload: 'heavy',
-  create: async (state, progress) => AttributionSession.create(state, await mnist(progress), fromServer, progress),
+  // A link naming a checkpoint its model lacks was corrected (with a notice) by the page.
+  create: async (state, progress) => AttributionSession.create(checkedCheckpoint(state).state, await mnist(progress), fromServer, progress),
   startEpoch: (state) => state.epoch,
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AttributionSession, type CheckpointSource } from '../../src/figures/attribution/session.ts';
 import { blur, pool } from '../../src/figures/attribution/grid.ts';
-import { attributionSchema, selectionOf } from '../../src/figures/attribution/state.ts';
+import { attributionSchema, checkedCheckpoint, CHECKPOINT_MODEL_ID, MODEL_CHECKPOINTS, selectionOf } from '../../src/figures/attribution/state.ts';
 import { decodeCheckpoint } from '../../src/train/snapshot.ts';
 import { checkpointFileName } from '../../src/train/checkpoints.ts';
 import { decodeMnist, type Mnist } from '../../src/data/mnist/load.ts';
@@ -13,8 +13,8 @@ import { ROOT } from '../helpers/mnist-sample.ts';
 import { expectNoLeak } from '../helpers/tf.ts';
 
 /** The checkpoints the page fetches, read from public/checkpoints/ with the page's own decoder. */
-const fromDisk: CheckpointSource = async (epoch) => {
-  const file = checkpointFileName('fast-cnn', 1, epoch);
+const fromDisk: CheckpointSource = async (model, epoch) => {
+  const file = checkpointFileName(model, 1, epoch);
   return decodeCheckpoint(new Uint8Array(readFileSync(join(ROOT, 'public', 'checkpoints', file))), file);
 };
 
@@ -105,6 +105,43 @@ describe('the attribution figure session', () => {
       }
     });
   }, 60_000);
+
+  it('explains the documents’ CNN too: Grad-CAM on its last convolution (11×11×64), no CAM', async () => {
+    const v = await expectNoLeak(async () => {
+      const session = await AttributionSession.create({ ...state, model: 'documents', ckpt: '0' }, data, fromDisk);
+      try {
+        return await session.view({ ...selectionOf(state), smoothSamples: 4, steps: 16 });
+      } finally {
+        session.dispose();
+      }
+    });
+    expect(v.model).toBe('documents');
+    expect(v.maps.map((m) => m.id)).toEqual(['saliency', 'gxi', 'smoothgrad', 'ig', 'gradcam']);
+    expect(v.gradCamLayer).toEqual({ name: 'conv2', side: 11 });
+    expect(v.alpha).toHaveLength(64);
+    expect(v.layer.activation).toHaveLength(11 * 11);
+    for (const m of v.maps) expectFiniteAndVarying(m.values, m.id);
+    expectFiniteAndVarying(v.layer.gradient, 'documents layer gradient');
+  }, 60_000);
+
+  it('corrects a link naming a checkpoint its model lacks', () => {
+    expect(checkedCheckpoint({ ...state, model: 'fast', ckpt: '5' }).notice).toBeNull();
+    const fixed = checkedCheckpoint({ ...state, model: 'documents', ckpt: '10', epoch: 12 });
+    expect(fixed.state.ckpt).toBe(MODEL_CHECKPOINTS.documents.at(-1));
+    expect(fixed.state.epoch).toBe(0);
+    expect(fixed.notice).toContain('documents');
+  });
+
+  it('has a committed checkpoint for every epoch the figure offers', () => {
+    const index = JSON.parse(readFileSync(join(ROOT, 'public', 'checkpoints', 'index.json'), 'utf8')) as { checkpoints: { model: string; seed: number; epoch: number; bytes: number }[] };
+    for (const model of ['fast', 'documents'] as const) {
+      for (const e of MODEL_CHECKPOINTS[model].filter((e) => e !== '0')) {
+        const entry = index.checkpoints.find((c) => c.model === CHECKPOINT_MODEL_ID[model] && c.seed === 1 && c.epoch === Number(e));
+        expect(entry, `${model} epoch ${e}`).toBeDefined();
+        expect(entry!.bytes).toBeLessThan(1_000_000);
+      }
+    }
+  });
 
   it('pools 4×4 blocks and blurs without changing the total ink much', () => {
     const img = new Float32Array(784);

@@ -1,21 +1,22 @@
 /**
- * The attribution figure's compute, with no DOM: the fast CNN, loaded from a
- * pre-trained checkpoint (or trained further by the reader), explained for one test
- * digit and one class by six methods at once: saliency, gradient × input,
- * SmoothGrad, integrated gradients (with its completeness gap), Grad-CAM and CAM;
- * plus the last convolution's activation map next to its gradient map. Runs in the
- * page's worker and, unchanged, in Node tests.
+ * The attribution figure's compute, with no DOM: the fast CNN or the documents' CNN,
+ * loaded from a pre-trained checkpoint (or trained further by the reader), explained
+ * for one test digit and one class by six methods at once: saliency, gradient ×
+ * input, SmoothGrad, integrated gradients (with its completeness gap), Grad-CAM and
+ * (on the fast CNN, which has global average pooling) CAM; plus a convolution's
+ * activation map next to its gradient map. Runs in the page's worker and, unchanged,
+ * in Node tests.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Mnist } from '../../data/mnist/load.ts';
-import { buildFastCnn, FAST_CNN_LAST_CONV } from '../../models/cnn.ts';
+import { buildDocumentsCnn, buildFastCnn, FAST_CNN_LAST_CONV } from '../../models/cnn.ts';
 import { cam, gradCam, gradientTimesInput, integratedGradients, modelPredict, findLayer, saliency, smoothGrad } from '../../explain/index.ts';
 import { runSplit } from '../../explain/model-graph.ts';
 import { Trainer, type EpochReport, type RunHooks } from '../../train/trainer.ts';
 import { restoreSnapshot, takeSnapshot, type CheckpointMeta, type WeightSnapshot } from '../../train/snapshot.ts';
 import type { FigureSession } from '../../worker/session-host.ts';
-import type { AttributionSelection, AttributionState, MethodId } from './state.ts';
+import { CHECKPOINT_MODEL_ID, type AttributionSelection, type AttributionState, type MethodId, type ModelId } from './state.ts';
 import { blur, pool, SIZE } from './grid.ts';
 
 export { blur, pool } from './grid.ts';
@@ -23,11 +24,23 @@ export { blur, pool } from './grid.ts';
 const CLASSES = 10;
 /** The checkpoints were trained with seed 1; the untrained model is the same seed's initial weights. */
 export const CHECKPOINT_SEED = 1;
-/** The layer whose activation and gradient maps the figure draws side by side. */
-export const PROBE_LAYER = 'conv2';
+/**
+ * Per model: the layer Grad-CAM weights (the last convolution), and the layer whose
+ * activation and gradient maps the figure draws side by side. On the fast CNN the
+ * probe is the middle convolution (14×14×16), because after global average pooling
+ * the last one's gradient is the same at every position; on the documents' CNN the
+ * last convolution (11×11×64) is followed by Flatten and Dense, so its gradient map
+ * varies and the probe is Grad-CAM's own layer.
+ */
+export const LAYERS: Record<ModelId, { gradCam: string; probe: string }> = {
+  fast: { gradCam: FAST_CNN_LAST_CONV, probe: 'conv2' },
+  documents: { gradCam: 'conv2', probe: 'conv2' },
+};
+/** The fast CNN's probe layer (kept for existing callers). */
+export const PROBE_LAYER = LAYERS.fast.probe;
 
-/** Fetches (page) or reads (tests) the fast-CNN checkpoint of seed 1 at `epoch`. */
-export type CheckpointSource = (epoch: number) => Promise<{ meta: CheckpointMeta; snap: WeightSnapshot }>;
+/** Fetches (page) or reads (tests) the checkpoint of seed 1 of `model` ('fast-cnn', 'documents-cnn') at `epoch`. */
+export type CheckpointSource = (model: string, epoch: number) => Promise<{ meta: CheckpointMeta; snap: WeightSnapshot }>;
 
 
 export interface AttributionMap {
@@ -42,6 +55,9 @@ export interface AttributionMap {
 }
 
 export interface AttributionView {
+  model: ModelId;
+  /** Grad-CAM's layer and its h×w. */
+  gradCamLayer: { name: string; side: number };
   epoch: number;
   /** The checkpoint epoch the weights came from, and how many epochs were trained since. */
   checkpoint: number;
@@ -54,11 +70,12 @@ export interface AttributionView {
   predicted: number;
   /** The class explained. */
   target: number;
+  /** Saliency, gradient × input, SmoothGrad, IG, Grad-CAM, and CAM where the model has global average pooling. */
   maps: AttributionMap[];
   ig: { baseline: Float32Array; fx: number; fBaseline: number; sum: number; gap: number; gapPercent: number; steps: number; rule: string };
   /**
-   * The activation map next to the gradient map, at the middle convolution (14×14×16):
-   * A averaged over channels, and ∂y_c/∂A averaged over channels.
+   * The activation map next to the gradient map at the probe layer ({@link LAYERS}):
+   * A averaged over channels, and ∂y_c/∂A averaged over channels, side×side.
    */
   layer: { name: string; side: number; channels: number; activation: Float32Array; gradient: Float32Array };
   /** Grad-CAM's weights α_k^c, one per channel of the last convolution. */
@@ -98,7 +115,7 @@ export class AttributionSession implements FigureSession<AttributionView, Attrib
     private readonly data: Mnist,
     private readonly source: CheckpointSource,
   ) {
-    this.model = buildFastCnn({ seed: CHECKPOINT_SEED });
+    this.model = state.model === 'documents' ? buildDocumentsCnn({ seed: CHECKPOINT_SEED }) : buildFastCnn({ seed: CHECKPOINT_SEED });
     const n = data.train.count;
     const mean = new Float32Array(SIZE * SIZE);
     for (let i = 0; i < n; i++) for (let p = 0; p < mean.length; p++) mean[p]! += data.train.images[i * mean.length + p]!;
@@ -115,6 +132,14 @@ export class AttributionSession implements FigureSession<AttributionView, Attrib
       throw e;
     }
     return s;
+  }
+
+  get modelId(): ModelId {
+    return this.state.model === 'documents' ? 'documents' : 'fast';
+  }
+
+  private get layers(): { gradCam: string; probe: string } {
+    return LAYERS[this.modelId];
   }
 
   get epoch(): number {
@@ -135,7 +160,7 @@ export class AttributionSession implements FigureSession<AttributionView, Attrib
       this.meta = null;
     } else {
       progress(0, `loading the epoch-${epoch} checkpoint`);
-      const { meta, snap } = await this.source(epoch);
+      const { meta, snap } = await this.source(CHECKPOINT_MODEL_ID[this.modelId], epoch);
       restoreSnapshot(this.model, snap);
       this.meta = meta;
     }
@@ -180,11 +205,12 @@ export class AttributionSession implements FigureSession<AttributionView, Attrib
         stats('gxi', await read(await gradientTimesInput(predict, x, target))),
         stats('smoothgrad', await read(await smoothGrad(predict, x, target, { samples: sel.smoothSamples, sigma: sel.smoothSigma, seed: 0 }))),
         stats('ig', await read(ig.attributions)),
-        stats('gradcam', await read(await gradCam(this.model, x, target, { layerName: FAST_CNN_LAST_CONV }))),
-        stats('cam', await read(await cam(this.model, x, target))),
+        stats('gradcam', await read(await gradCam(this.model, x, target, { layerName: this.layers.gradCam }))),
       ];
-      const probe = findLayer(this.model, PROBE_LAYER);
-      const last = findLayer(this.model, FAST_CNN_LAST_CONV);
+      // CAM needs global average pooling before one dense layer: only the fast CNN has it.
+      if (this.modelId === 'fast') maps.push(stats('cam', await read(await cam(this.model, x, target))));
+      const probe = findLayer(this.model, this.layers.probe);
+      const last = findLayer(this.model, this.layers.gradCam);
       const [act, grad, alpha] = tf.tidy(() => {
         const gradAt = (layer: typeof probe) => {
           const A = runSplit(this.model, x, layer).cutValue;
@@ -192,12 +218,14 @@ export class AttributionSession implements FigureSession<AttributionView, Attrib
           return { A, g: tf.grad(f)(A) };
         };
         const p = gradAt(probe);
-        // Grad-CAM's α_k: ∂y_c/∂A^k averaged over the 7×7 positions of the last convolution.
+        // Grad-CAM's α_k: ∂y_c/∂A^k averaged over the h×w positions of the last convolution.
         const l = gradAt(last);
         return [tf.mean(p.A, -1), tf.mean(p.g, -1), tf.mean(l.g, [0, 1, 2])];
       });
       const delta = ig.fx - ig.fBaseline;
       return {
+        model: this.modelId,
+        gradCamLayer: { name: this.layers.gradCam, side: (last.outputShape as number[])[1]! },
         epoch: this.epoch,
         checkpoint: this.loaded,
         trainedSince: this.epoch - this.loaded,
@@ -208,7 +236,7 @@ export class AttributionSession implements FigureSession<AttributionView, Attrib
         target,
         maps,
         ig: { baseline: Float32Array.from(baselinePixels), fx: ig.fx, fBaseline: ig.fBaseline, sum: ig.sum, gap: ig.gap, gapPercent: (100 * ig.gap) / Math.abs(delta), steps: sel.steps, rule: sel.rule },
-        layer: { name: PROBE_LAYER, side: act!.shape[1]!, channels: (probe.outputShape as number[])[3]!, activation: await read(act!), gradient: await read(grad!) },
+        layer: { name: this.layers.probe, side: act!.shape[1]!, channels: (probe.outputShape as number[])[3]!, activation: await read(act!), gradient: await read(grad!) },
         alpha: await read(alpha!),
       };
     } finally {
