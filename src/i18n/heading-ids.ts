@@ -28,6 +28,9 @@ export function escapeHeadingIds(text: string): string {
 
 /** The explicit id at the end of a heading's text, and the text without it. */
 export function splitHeadingId(text: string): { text: string; id: string | null } {
-  const m = /^([\s\S]*?)\s*\{#([a-z][a-z0-9-]*)\}\s*$/.exec(text);
-  return m ? { text: m[1]!, id: m[2]! } : { text, id: null };
+  // Astro's smartypants (default `dashes: true`) has already turned a `--` in the id into
+  // an em dash by the time the book's remark plugin reads the heading (English slugs such as
+  // "Gradient × input" → `gradient--input` contain one): read it back as `--`.
+  const m = /^([\s\S]*?)\s*\{#([a-z][a-z0-9\u2013\u2014-]*)\}\s*$/.exec(text);
+  return m ? { text: m[1]!, id: m[2]!.replace(/[\u2013\u2014]/g, '--') } : { text, id: null };
 }

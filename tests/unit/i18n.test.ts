@@ -57,6 +57,9 @@ describe('stable heading anchors', () => {
     expect(escapeHeadingIds(text)).toBe('## 类激活图 \\{#class-activation-maps\\}\n\n```py\n## not {#a-heading}\n```\n\ntext {#x}');
     expect(splitHeadingId('类激活图 {#class-activation-maps}')).toEqual({ text: '类激活图', id: 'class-activation-maps' });
     expect(splitHeadingId('Plain')).toEqual({ text: 'Plain', id: null });
+    // smartypants has turned `--` into an em dash before the remark plugin sees the heading
+    expect(splitHeadingId('梯度 × 输入 {#gradient\u2014input}')).toEqual({ text: '梯度 × 输入', id: 'gradient--input' });
+    expect(splitHeadingId('梯度 × 输入 {#gradient--input}')).toEqual({ text: '梯度 × 输入', id: 'gradient--input' });
   });
 
   it('a translated chapter has the English section ids, numbers and closing sections', () => {
