@@ -1,4 +1,4 @@
-/** Strings of the neuron chapter's figures: NeuronExplorer (neuron-controller.ts) and WorkedNeuron. */
+/** Strings of the neuron chapter's figures: NeuronExplorerFigure (neuron-controller.ts) and WorkedNeuron. */
 export default {
   en: {
     'neuron.activation': 'Activation',
