@@ -30,7 +30,7 @@ export class LineChart {
   private readonly xs: number[] = [];
   private readonly ys: (number | null)[][];
 
-  constructor(host: HTMLElement, series: Series[], opts: { yLabel: string; log?: boolean }) {
+  constructor(host: HTMLElement, series: Series[], opts: { yLabel: string; log?: boolean; xLabel?: string }) {
     this.ys = series.map(() => []);
     const ink = () => getComputedStyle(host).color || '#666';
     const axis = { stroke: ink, grid: { stroke: 'rgba(128,128,128,0.25)' }, ticks: { stroke: 'rgba(128,128,128,0.4)' } };
@@ -44,7 +44,7 @@ export class LineChart {
         scales: { x: { time: false }, y: opts.log ? { distr: 3 } : {} },
         axes: [
           // Epochs are whole numbers: never tick at 1.5.
-          { ...axis, label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] },
+          { ...axis, label: opts.xLabel ?? 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] },
           { ...axis, ...logAxis, label: opts.yLabel, size: 56 },
         ],
         series: [
