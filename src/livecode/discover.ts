@@ -45,7 +45,9 @@ export function discoverListings(root: string, contentDir = join(root, 'content'
     const chapter = relative(root, file);
     const rawImports = new Map<string, string>();
     for (const m of text.matchAll(/^import\s+(\w+)\s+from\s+['"](.+?)\?raw['"]/gm)) rawImports.set(m[1]!, m[2]!);
-    const tree = unified().use(remarkParse).use(remarkMath).use(remarkMdx).parse(text) as Node;
+    // Blank out the YAML frontmatter (keeping its lines, so positions stay right).
+    const body = text.replace(/^---\n[\s\S]*?\n---\n/, (fm) => fm.replace(/[^\n]/g, ''));
+    const tree = unified().use(remarkParse).use(remarkMath).use(remarkMdx).parse(body) as Node;
     const visit = (node: Node) => {
       if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'RunnableCode') {
         const line = node.position?.start.line ?? 0;
