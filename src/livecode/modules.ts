@@ -66,7 +66,7 @@ export function moduleKey(specifier: string): string {
 }
 
 export function resolveModule(specifier: string): unknown {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(specifier) || specifier.startsWith('//')) {
+  if (/^(https?|wss?|data|blob|ftp):/i.test(specifier) || specifier.startsWith('//')) {
     throw new ImportError(`Cannot import "${specifier}": listings cannot load code from the network.`);
   }
   const key = moduleKey(specifier);

@@ -28,9 +28,13 @@ const MAX_EVENTS = 2_000;
 const PROGRESS_INTERVAL_MS = 100;
 const SOURCE_NAME = 'book-listing.js';
 
-/** Strips types and turns `import`/`export` into `require`/`exports`, keeping every line where it was. */
+/**
+ * Strips types and turns `import`/`export` into `require`/`exports`, keeping every line where
+ * it was (tests/unit/livecode-runner.test.ts checks it). Unused imports are kept, so a
+ * misspelt module fails loudly instead of vanishing.
+ */
 export function transpile(code: string): string {
-  return transform(code, { transforms: ['typescript', 'imports'], production: true, disableESTransforms: true }).code;
+  return transform(code, { transforms: ['typescript', 'imports'], production: true, disableESTransforms: true, keepUnusedImports: true }).code;
 }
 
 type Compiled = (...args: unknown[]) => Promise<void>;
