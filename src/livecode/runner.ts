@@ -125,14 +125,26 @@ export function makeHelpers(tf: Tf, emit: (e: OutputEvent) => void) {
     emit(e);
   };
   /** Output keeps the order of the calls even though reading a tensor is asynchronous. */
+  let pending = 0;
   const enqueue = (make: () => Promise<OutputEvent[]>) => {
+    pending++;
     queue = queue.then(async () => {
       try {
         for (const e of await make()) send(e);
       } catch (e) {
         failure ??= e;
+      } finally {
+        pending--;
       }
     });
+  };
+  /**
+   * Output that needs no tensor read goes out at once when nothing is waiting before it,
+   * so a listing that then blocks (a long synchronous loop) has still shown its lines.
+   */
+  const emitNow = (events: OutputEvent[]) => {
+    if (pending === 0) events.forEach(send);
+    else enqueue(async () => events);
   };
   /** A tensor passed to print/show is copied at once (the listing may dispose it) and read later. */
   const snapshot = (t: tfCore.Tensor) => tf.keep(t.clone());
@@ -162,6 +174,10 @@ export function makeHelpers(tf: Tf, emit: (e: OutputEvent) => void) {
   }
 
   function print(...args: unknown[]): void {
+    if (!args.some((a) => isTensor(tf, a))) {
+      emitNow([{ type: 'log', level: 'log', text: clip(args.map((a) => formatValue(a)).join(' ')) }]);
+      return;
+    }
     const parts = args.map((a) => (isTensor(tf, a) ? snapshot(a) : a));
     enqueue(async () => {
       const out: OutputEvent[] = [];
@@ -181,8 +197,7 @@ export function makeHelpers(tf: Tf, emit: (e: OutputEvent) => void) {
 
   const log = (level: 'log' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
     if (level === 'log' || args.some((a) => isTensor(tf, a))) return print(...args);
-    const text = clip(args.map((a) => formatValue(a)).join(' '));
-    enqueue(async () => [{ type: 'log', level, text }]);
+    emitNow([{ type: 'log', level, text: clip(args.map((a) => formatValue(a)).join(' ')) }]);
   };
   const console = { log: log('log'), info: log('info'), warn: log('warn'), error: log('error'), debug: log('log') };
 
@@ -276,7 +291,7 @@ export function makeHelpers(tf: Tf, emit: (e: OutputEvent) => void) {
     const t = Date.now();
     if (done < total && t - lastProgress < PROGRESS_INTERVAL_MS) return;
     lastProgress = t;
-    enqueue(async () => [{ type: 'progress', done, total, label }]);
+    emitNow([{ type: 'progress', done, total, label }]);
   }
 
   return {

@@ -133,7 +133,10 @@ test('Copy link shares the edited code; the link opens it with a notice, and Res
   expect(new URL(fresh.url()).searchParams.has('code.neuron-worked')).toBe(false);
 
   // Too long to share: a clear message, no link.
-  const long = Array.from({ length: 3000 }, (_, i) => `print(${Math.sin(i * 7919)});`).join('\n');
+  // 12,000 pseudo-random characters: lz-string cannot squeeze them under the limit.
+  let seed = 1;
+  const noise = Array.from({ length: 12_000 }, () => ((seed = (seed * 48271) % 2147483647) % 36).toString(36)).join('');
+  const long = `const noise = '${noise}';\n`;
   await replaceCode(page, listing, long);
   await listing.locator('button[data-action="copy-link"]').click();
   await expect(listing.locator('[data-out="notice"]')).toContainText('too long to share in a link');
