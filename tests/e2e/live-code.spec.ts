@@ -94,9 +94,9 @@ test('Stop ends an infinite loop; the page stays responsive and a fresh run work
   await expect(listing.locator('[data-out="output"]')).toContainText('looping');
   // The page's own thread is free: a control elsewhere on the page still reacts at once.
   const started = Date.now();
-  const explorer = page.locator('#fig-neuron select[name="act"]');
-  await explorer.selectOption('tanh');
-  await expect(page.locator('#fig-neuron table caption')).toContainText('tanh', { timeout: 2000 });
+  const box = page.locator('[data-worked-neuron]');
+  await box.locator('[name="b"]').fill('-1.8');
+  await expect(box.locator('[data-out="y"]')).toHaveText('0.5000', { timeout: 2000 });
   expect(Date.now() - started).toBeLessThan(2000);
   await expect(listing).toHaveAttribute('data-state', 'running');
 
