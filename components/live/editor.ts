@@ -19,7 +19,7 @@ const bookHighlight = HighlightStyle.define([
   { tag: [t.string, t.special(t.string), t.regexp], color: c('string') },
   { tag: [t.number], color: c('number') },
   { tag: [t.bool, t.null, t.atom], color: c('atom') },
-  { tag: [t.comment, t.lineComment, t.blockComment], color: c('comment'), fontStyle: 'italic' },
+  { tag: [t.comment, t.lineComment, t.blockComment], color: c('comment') },
   { tag: [t.function(t.variableName), t.function(t.propertyName)], color: c('function') },
   { tag: [t.typeName, t.className, t.namespace], color: c('type') },
   { tag: [t.operator, t.arithmeticOperator, t.logicOperator, t.compareOperator, t.definitionOperator], color: c('operator') },

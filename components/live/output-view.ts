@@ -94,7 +94,7 @@ export class OutputView {
         div.append(pic);
         const { LineChart } = await import('../views/line-chart.ts');
         const palette = ['--book-pos', '--book-neg', '--sl-color-accent', '--sl-color-gray-2'];
-        const chart = new LineChart(pic, e.series.map((s, i) => ({ label: s.label, colour: palette[i % palette.length]! })), { yLabel: e.yLabel, log: e.log });
+        const chart = new LineChart(pic, e.series.map((s, i) => ({ label: s.label, colour: palette[i % palette.length]! })), { yLabel: e.yLabel, xLabel: e.xLabel, log: e.log });
         e.xs.forEach((x, i) => chart.push(x, e.series.map((s) => s.ys[i] ?? NaN)));
         const cols = e.series.map((s) => s.label);
         const step = Math.max(1, Math.ceil(e.xs.length / 20));

@@ -11,7 +11,7 @@ declare const show: {
   /** A heat map of a matrix (rows × cols): PuOr if signed, viridis otherwise, with a table of its numbers. */
   heatmap(m: ListingMatrix, options?: { title?: string; rowLabels?: string[]; colLabels?: string[]; scale?: 'signed' | 'magnitude' }): void;
   /** A line chart of one array, or of several named arrays. */
-  line(series: ArrayLike<number> | Record<string, ArrayLike<number>>, options?: { title?: string; yLabel?: string; log?: boolean; xs?: number[] }): void;
+  line(series: ArrayLike<number> | Record<string, ArrayLike<number>>, options?: { title?: string; yLabel?: string; xLabel?: string; log?: boolean; xs?: number[] }): void;
   /** Labelled bars. */
   bars(labels: string[], values: import('@tensorflow/tfjs-core').Tensor | ArrayLike<number>, options?: { title?: string }): void;
   /** A labelled table of a matrix. */

@@ -17,4 +17,4 @@ for (const z of zs) {
 }
 show.table(rows, { title: '∂L/∂z: autodiff and the closed forms', rowLabels: zs.map((z) => `z = ${z}`), colLabels: ['ŷ', 'MSE (tf.grad)', 'MSE 2(ŷ−y)ŷ(1−ŷ)', 'CE (tf.grad)', 'CE ŷ−y'] });
 // The more wrong the output (z = −6), the smaller the MSE gradient: it stalls; cross-entropy does not.
-show.line({ MSE: rows.map((r) => Math.abs(r[1]!)), 'cross-entropy': rows.map((r) => Math.abs(r[3]!)) }, { title: '|∂L/∂z| against z', yLabel: '|∂L/∂z|', xs: zs });
+show.line({ MSE: rows.map((r) => Math.abs(r[1]!)), 'cross-entropy': rows.map((r) => Math.abs(r[3]!)) }, { title: '|∂L/∂z| against z', yLabel: '|∂L/∂z|', xLabel: 'z', xs: zs });

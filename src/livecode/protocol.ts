@@ -7,7 +7,7 @@ export type OutputEvent =
   /** A tensor or a matrix, drawn with components/views/table.ts. */
   | { type: 'table'; caption: string; columns: string[]; rows: { label: string; values: number[] }[] }
   | { type: 'heatmap'; title: string; values: number[]; rows: number; cols: number; rowLabels: string[]; colLabels: string[]; scale: 'signed' | 'magnitude' }
-  | { type: 'line'; title: string; yLabel: string; xs: number[]; series: { label: string; ys: number[] }[]; log: boolean }
+  | { type: 'line'; title: string; yLabel: string; xLabel: string; xs: number[]; series: { label: string; ys: number[] }[]; log: boolean }
   | { type: 'bars'; title: string; labels: string[]; values: number[] }
   | { type: 'progress'; done: number; total: number; label: string }
   /** The listing's `export default`, formatted. */

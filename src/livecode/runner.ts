@@ -109,6 +109,8 @@ export interface LineOptions {
   yLabel?: string;
   log?: boolean;
   xs?: number[];
+  /** Label of the x axis (default 'epoch'). */
+  xLabel?: string;
 }
 
 type Matrix = tfCore.Tensor | number[][] | readonly (readonly number[])[];
@@ -258,6 +260,7 @@ export function makeHelpers(tf: Tf, emit: (e: OutputEvent) => void) {
           type: 'line',
           title: options.title ?? 'line chart',
           yLabel: options.yLabel ?? 'value',
+          xLabel: options.xLabel ?? 'epoch',
           xs: options.xs ? Array.from(options.xs, Number) : Array.from({ length: n }, (_, i) => i + 1),
           series: list,
           log: options.log ?? false,
