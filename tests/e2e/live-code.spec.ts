@@ -181,3 +181,23 @@ test('the sandbox cannot read cookies or localStorage, nor fetch another origin'
   await expect(out).not.toContainText('page-storage');
   expect(foreign).toEqual([]);
 });
+
+test('the time limit ends a runaway listing by itself', async ({ page }) => {
+  // A 3-second limit for this page's listing (chapters set it with timeout={…}; the default is 60 s).
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const el = document.querySelector<HTMLElement>('#listing-neuron-worked');
+      if (el && !el.dataset.mounted) el.dataset.timeout = '3';
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(NEURON);
+  const listing = page.locator(LISTING);
+  await listing.scrollIntoViewIfNeeded();
+  await replaceCode(page, listing, 'let i = 0;\nwhile (true) { i++; }\n');
+  await listing.locator('button[data-action="run"]').click();
+  await expect(listing).toHaveAttribute('data-state', 'stopped', { timeout: 60_000 });
+  await expect(listing.locator('[data-out="output"]')).toContainText("Stopped after 3 s, this listing's time limit");
+  await listing.locator('button[data-action="reset"]').click();
+  await runAndWait(listing);
+  await expect(listing.locator('[data-out="output"]')).toContainText('y = σ(z) = 0.8909');
+});
