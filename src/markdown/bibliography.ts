@@ -30,3 +30,22 @@ export function citationKeysIn(text: string): string[] {
   for (const m of outside.matchAll(/(?:^|[\s(])@([a-z][a-z-]*\d{4}[a-z0-9]*)\b/g)) keys.push(m[1]!);
   return keys;
 }
+
+/**
+ * Citations of known keys that rehype-citation would leave as raw text: an in-text
+ * "@key" glued to the character before it (e.g. after Chinese punctuation) or after it
+ * (Chinese characters count as part of the key), and citations inside bold or italics.
+ */
+export function citationPlacementProblems(text: string, known: Set<string>, parentType?: string): string[] {
+  const problems: string[] = [];
+  for (const m of text.matchAll(/@([A-Za-z][\w:.#$%&+?<>~/-]*)/g)) {
+    const key = [...known].filter((k) => m[1]!.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+    if (!key) continue;
+    const before = text[m.index! - 1];
+    const after = text[m.index! + 1 + key.length];
+    if (before !== undefined && !/[\s[;(-]/.test(before)) problems.push(`citation "@${key}" must have a space or "[" before it (after "${before}" it is not read as a citation)`);
+    else if (after !== undefined && /[\p{L}\p{N}_]/u.test(after)) problems.push(`citation "@${key}" must be followed by a space or punctuation (here "${after}" would be read as part of the key)`);
+    else if (parentType === 'strong' || parentType === 'emphasis') problems.push(`citation "@${key}" inside bold or italics is not rendered: move it outside the emphasis`);
+  }
+  return problems;
+}

@@ -20,7 +20,7 @@ import { ENGLISH, editionOfSlug, localizedSlug, sourceSlug, type Edition } from 
 import { splitHeadingId } from '../i18n/heading-ids.ts';
 import { parityProblems } from '../i18n/parity.ts';
 import { componentInfo } from './component-info.ts';
-import { citationKeysIn, readBibKeys } from './bibliography.ts';
+import { citationKeysIn, citationPlacementProblems, readBibKeys } from './bibliography.ts';
 
 export interface RemarkBookOptions {
   contentDir: string;
@@ -258,11 +258,15 @@ function checkClosingSections(ctx: Context, tree: Root): void {
 function checkCitations(ctx: Context, tree: Root): void {
   if (!ctx.options.bibliography) return;
   const known = readBibKeys(ctx.options.bibliography);
-  eachNode(tree, (node) => {
+  eachNode(tree, (node, parent) => {
     if (node.type !== 'text') return;
-    for (const key of citationKeysIn((node as { value: string }).value)) {
+    const value = (node as { value: string }).value;
+    for (const key of citationKeysIn(value)) {
       if (!known.has(key)) report(ctx, node, `unknown citation key "@${key}": add it to ${ctx.options.bibliography} or fix the spelling`);
     }
+    // rehype-citation renders a citation only with whitespace around an in-text key and
+    // only in plain paragraphs: anything else reaches the reader as a raw "@key".
+    for (const problem of citationPlacementProblems(value, known, parent?.type)) report(ctx, node, problem);
   });
 }
 

@@ -162,3 +162,14 @@ describe('citation keys', () => {
     expect(citationKeysIn('@selvaraju2017gradcam removed it; install @tensorflow/tfjs-core; mail me@example.com')).toEqual(['selvaraju2017gradcam']);
   });
 });
+
+describe('citations the renderer would leave as raw text', () => {
+  it('are reported: glued to text before or after, or inside emphasis', async () => {
+    const { citationPlacementProblems } = await import('../../src/markdown/bibliography.ts');
+    const known = new Set(['zhou2016learning', 'jain2019attention']);
+    expect(citationPlacementProblems('如图所示。@zhou2016learning 发现', known)).toEqual(['citation "@zhou2016learning" must have a space or "[" before it (after "。" it is not read as a citation)']);
+    expect(citationPlacementProblems('见 @zhou2016learning的图', known)[0]).toMatch(/must be followed by a space/);
+    expect(citationPlacementProblems('@jain2019attention showed', known, 'strong')[0]).toMatch(/inside bold or italics/);
+    expect(citationPlacementProblems('as @zhou2016learning showed [@jain2019attention; -@zhou2016learning].', known)).toEqual([]);
+  });
+});
