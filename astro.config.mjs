@@ -12,6 +12,8 @@ import { katexOptions } from './src/markdown/katex-options.ts';
 import { bookOutline } from './src/content/outline.ts';
 import remarkBook from './src/markdown/remark-book.ts';
 import { REDIRECTS } from './src/content/redirects.ts';
+import cspIntegration from './src/security/csp-integration.mjs';
+import serviceWorkerIntegration from './src/offline/sw-integration.mjs';
 
 // One sidebar group per part that has chapters, chapters numbered through the book.
 // BOOK_CONTENT_DIR lets the tests build a fixture book (tests/unit/build-checks.test.ts).
@@ -70,6 +72,10 @@ export default defineConfig({
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
     }),
     mdx(),
+    // Last: hashes the inline scripts of the finished pages into dist/_headers (the CSP).
+    // dist/sw.js: the service worker that keeps the book readable offline.
+    serviceWorkerIntegration({ base: `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/') }),
+    cspIntegration(),
   ],
   vite: {
     worker: { format: 'es' },
