@@ -40,6 +40,8 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
     this.worker = makeWorker(`figure-${this.id}`);
     this.worker.onmessage = (e: MessageEvent<FromWorker<View>>) => this.receive(e.data);
     this.worker.onerror = (e) => {
+      // Handled here, with a sentence for the reader: not an uncaught error of the page.
+      e.preventDefault();
       this.notices.add(`The figure's worker stopped: ${e.message || 'unknown error'}. Reload the page to try again.`);
       this.setRunning(false);
     };
