@@ -23,7 +23,8 @@ function liveFigures(): { page: string; id: string; keys: string[] }[] {
     for (const m of html.matchAll(/<figure[^>]*data-figure-id="([\w-]+)"[^>]*data-figure-kind="([\w-]+)"[\s\S]*?<\/figure>/g)) {
       if (!liveKinds.has(m[2]!)) continue;
       const keys = [...new Set([...m[0].matchAll(/<(?:input|select)[^>]*\sname="([\w]+)"/g)].map((k) => k[1]!))];
-      out.push({ page, id: m[1]!, keys: [...new Set([...keys, 'seed', 'epoch'])] });
+      // Keys a figure has no control for may not be in its state at all (then a link ignores them silently).
+      if (keys.length) out.push({ page, id: m[1]!, keys });
     }
   }
   return out;
