@@ -14,6 +14,8 @@ import { TRANSLATIONS } from './src/i18n/locales.ts';
 import headingIds from './src/i18n/vite-heading-ids.ts';
 import remarkBook from './src/markdown/remark-book.ts';
 import { REDIRECTS } from './src/content/redirects.ts';
+import cspIntegration from './src/security/csp-integration.mjs';
+import serviceWorkerIntegration from './src/offline/sw-integration.mjs';
 
 // One sidebar group per part that has chapters, chapters numbered through the book.
 // BOOK_CONTENT_DIR lets the tests build a fixture book (tests/unit/build-checks.test.ts).
@@ -93,6 +95,10 @@ export default defineConfig({
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
     }),
     mdx(),
+    // Last: hashes the inline scripts of the finished pages into dist/_headers (the CSP).
+    // dist/sw.js: the service worker that keeps the book readable offline.
+    serviceWorkerIntegration({ base: `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/') }),
+    cspIntegration(),
   ],
   vite: {
     // `## 标题 {#english-anchor}`: translated headings keep the English anchor (see the plugin).

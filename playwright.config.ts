@@ -16,6 +16,9 @@ export default defineConfig({
   // The JSON report feeds the one-line verdict of scripts/test.mjs.
   reporter: [['list'], ['json', { outputFile: '.test-output/e2e.json' }]],
   use: {
+    // The book's service worker (dist/sw.js) would answer requests that tests route or
+    // count; only tests/e2e/offline.spec.ts lets it run.
+    serviceWorkers: 'block',
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: {
       executablePath,

@@ -7,16 +7,23 @@
 //   2. time for the fast CNN to reach 95% test accuracy, on the backend that trained it
 //      fastest (capped: on this 2-core machine it cannot get there in the budget);
 //   3. explanation latencies (saliency, Grad-CAM, integrated gradients, LIME, KernelSHAP,
-//      permutation importance) with finiteness and tensor-leak checks.
+//      permutation importance) with finiteness and tensor-leak checks;
+//   4. build time (npm run build);
+//   5. Lighthouse (mobile preset) on every page of dist/: performance, accessibility,
+//      best practices, bytes, and gzipped JavaScript before interaction (size budgets);
+//   6. the main thread while the documents' CNN trains and the reader scrolls: long
+//      tasks, frames per second, busy share.
 // Saves bench/last.json (the previous one becomes bench/previous.json) and prints the
 // change against the previous run.
 //
 // Options: --backends cpu,webgl   only these backends
-//          --only throughput,explainers,accuracy   only these sections
+//          --only build,throughput,explainers,accuracy,pages,mainthread   only these sections
 //          --accuracy-seconds N   cap for the time-to-accuracy run (default: at most 120 s,
 //                                 less if the budget needs it; e.g. 900 to see it reach 95%)
-//          --budget-seconds N     whole-run budget (default 570); sections left when it
+//          --budget-seconds N     whole-run budget (default 900); sections left when it
 //                                 runs out are skipped and say so
+//          --pages a/b,c/d        Lighthouse only these pages (default: every page of dist/,
+//                                 about a minute each on a busy 2-core machine)
 //          --no-save              print only
 // Builds the site first if dist/ has no lab page. Stops its server and browser on exit,
 // error or Ctrl-C.
@@ -24,13 +31,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { openLab } from './bench/lab-session.mjs';
-import { compare, printTables } from './bench/report.mjs';
+import { compare, printTables, printPageTables, comparePages } from './bench/report.mjs';
+import { lighthousePages, mainThreadWhileTraining } from './bench/pages.mjs';
+import { measure as measureSizes, htmlPages } from './size-budget.mjs';
 
 const ALL_BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'];
-const SECTIONS = ['throughput', 'explainers', 'accuracy'];
+const SECTIONS = ['build', 'throughput', 'explainers', 'accuracy', 'pages', 'mainthread'];
 
 function parseArgs(argv) {
-  const o = { backends: ALL_BACKENDS, only: SECTIONS, accuracySeconds: null, budgetSeconds: 570, save: true };
+  const o = { backends: ALL_BACKENDS, only: SECTIONS, accuracySeconds: null, budgetSeconds: 900, save: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -43,6 +52,7 @@ function parseArgs(argv) {
     else if (a === '--accuracy-seconds') o.accuracySeconds = Number(value());
     else if (a === '--budget-seconds') o.budgetSeconds = Number(value());
     else if (a === '--no-save') o.save = false;
+    else if (a === '--pages') o.pages = value().split(',').map((p) => `/${p.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'));
     else if (a === '--help' || a === '-h') {
       console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
       process.exit(0);
@@ -86,7 +96,14 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const remaining = () => opts.budgetSeconds - elapsed();
 
-  if (!existsSync('dist/lab/engine/index.html')) {
+  let buildSeconds = null;
+  if (opts.only.includes('build')) {
+    say('· build time: npm run build…');
+    const t = Date.now();
+    const r = spawnSync('npm', ['run', 'build'], { stdio: 'ignore' });
+    if (r.status !== 0) throw new Error('npm run build failed');
+    buildSeconds = +((Date.now() - t) / 1000).toFixed(1);
+  } else if (!existsSync('dist/lab/engine/index.html')) {
     say('dist/ has no engine lab: building the site first (npm run build)…');
     const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('npm run build failed');
@@ -103,6 +120,9 @@ async function main() {
     accuracy: null,
     skipped: [],
     sectionSeconds: {},
+    buildSeconds,
+    pages: [],
+    mainThread: null,
   };
 
   const lab = await openLab({ log: (s) => say(`· ${s}`) });
@@ -193,6 +213,33 @@ async function main() {
     }
 
     lap('explainers');
+
+    // 5. Lighthouse on every page, with the gzipped JavaScript each loads before interaction.
+    if (opts.only.includes('pages')) {
+      const sizes = new Map(measureSizes('dist', '/').pages.map((p) => [p.page, p.bytes]));
+      const pages = opts.pages ?? htmlPages('dist').filter((p) => !p.startsWith('/lab/'));
+      const lh = await lighthousePages(lab.origin, pages, { log: (s) => say(`· ${s}`), deadline: started + Math.max(60, remaining() - 90) * 1000 });
+      result.pages = lh.map((p) => ({ ...p, jsBeforeInteractionGzip: sizes.get(p.page) ?? null }));
+    }
+    lap('pages');
+
+    // 6. The main thread while the documents' CNN trains in its worker.
+    if (opts.only.includes('mainthread')) {
+      if (remaining() < 60) result.skipped.push('main thread while training: out of time');
+      else {
+        // The book's automatic backend choice, then the CPU (on SwiftShader, WebGL in the
+        // worker competes with the compositor for the same software GPU).
+        result.mainThread = [];
+        for (const backend of [null, 'cpu']) {
+          try {
+            result.mainThread.push(await withTimeout(mainThreadWhileTraining(lab.origin, { seconds: 20, backend, log: (s) => say(`· ${s}`) }), 300, 'main thread while training'));
+          } catch (e) {
+            result.mainThread.push({ requested: backend ?? 'automatic', error: firstLine(e) });
+          }
+        }
+      }
+    }
+    lap('mainthread');
     result.pageProblems = lab.problems;
   } finally {
     await lab.close();
@@ -201,6 +248,7 @@ async function main() {
   result.machine.loadAverageAtEnd = loadavg().map((x) => +x.toFixed(2));
 
   printTables(result, say);
+  printPageTables(result, say);
 
   let previous = null;
   if (existsSync('bench/last.json')) {
@@ -210,7 +258,10 @@ async function main() {
       previous = null;
     }
   }
-  if (previous) compare(previous, result, say);
+  if (previous) {
+    compare(previous, result, say);
+    comparePages(previous, result, say);
+  }
   else say('\n(no previous run in bench/last.json to compare with)');
 
   if (opts.save) {

@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import sirv from 'sirv';
+import { readHeadersFile } from '../src/security/csp.mjs';
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4321);
 const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
@@ -13,7 +14,11 @@ if (!existsSync(`${dist}/index.html`)) {
   console.error(`${dist}/ is missing: run \`npm run build\` first.`);
   process.exit(1);
 }
-const files = sirv(dist, { etag: true, extensions: ['html'] });
+// The headers the build wrote for static hosts (dist/_headers: the Content-Security-Policy
+// with the inline-script hashes), sent with every response, so tests run under the policy.
+const securityHeaders = existsSync(`${dist}/_headers`) ? readHeadersFile(readFileSync(`${dist}/_headers`, 'utf8')) : {};
+if (!securityHeaders['Content-Security-Policy']) console.warn(`${dist}/_headers has no Content-Security-Policy: serving without one.`);
+const files = sirv(dist, { etag: true, extensions: ['html'], setHeaders: (res) => Object.entries(securityHeaders).forEach(([k, v]) => res.setHeader(k, v)) });
 const notFound = existsSync(`${dist}/404.html`) ? readFileSync(`${dist}/404.html`) : 'Not found';
 
 createServer((req, res) => {
@@ -24,6 +29,7 @@ createServer((req, res) => {
   }
   req.url = `/${url.slice(base.length)}`;
   files(req, res, () => {
+    Object.entries(securityHeaders).forEach(([k, v]) => res.setHeader(k, v));
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(notFound);
   });

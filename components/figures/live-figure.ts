@@ -42,6 +42,8 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
     this.worker = makeWorker(`figure-${this.id}`);
     this.worker.onmessage = (e: MessageEvent<FromWorker<View>>) => this.receive(e.data);
     this.worker.onerror = (e) => {
+      // Handled here, with a sentence for the reader: not an uncaught error of the page.
+      e.preventDefault();
       this.notices.add(t('live.workerStopped', { message: e.message || t('live.unknownError') }));
       this.setRunning(false);
     };

@@ -3,8 +3,8 @@
  * several rows, and the exact-vs-KernelSHAP table of a small game, from the plain
  * numbers the tabular worker sends.
  */
-import { shapSchema, shapSelection, type TabularSelection } from '../../src/figures/tabular/state.ts';
-import { GLOBAL_ROWS, type ShapView, type TabularView } from '../../src/figures/tabular/session.ts';
+import { GLOBAL_ROWS, shapSchema, shapSelection, type TabularSelection } from '../../src/figures/tabular/state.ts';
+import type { ShapView, TabularView } from '../../src/figures/tabular/session.ts';
 import { parseField } from '../../src/state/url-state.ts';
 import { drawImportanceChart } from '../views/importance-chart.ts';
 import { drawWaterfall } from '../views/waterfall.ts';

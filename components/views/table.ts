@@ -6,6 +6,8 @@ import { formatNumber } from './format.ts';
 
 export interface TableData {
   caption: string;
+  /** Header of the row-label column; screen readers only (default "row"). */
+  corner?: string;
   columns: string[];
   rows: { label: string; values: ArrayLike<number> }[];
 }
@@ -16,7 +18,12 @@ export function drawTable(host: HTMLElement, data: TableData): void {
   const caption = table.createCaption();
   caption.textContent = data.caption;
   const head = table.createTHead().insertRow();
-  for (const label of ['', ...data.columns]) {
+  const corner = document.createElement('th');
+  corner.scope = 'col';
+  // An empty header cell is announced as nothing; name it for screen readers only.
+  corner.append(Object.assign(document.createElement('span'), { className: 'sr-only', textContent: data.corner ?? 'row' }));
+  head.append(corner);
+  for (const label of data.columns) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = label;

@@ -141,3 +141,67 @@ export function compare(prev, cur, say) {
   if (rows.length === 1) say('  nothing comparable (different backends or sections)');
   else table(rows, say, { right: [1, 2, 3] });
 }
+
+/** Reference figures from issue #9 (headless Chromium 156, 2 cores, SwiftShader). */
+const REFERENCE = [
+  ['TensorFlow Playground', '87–95', '73', '—', '341 KB', 'no long task while training, 60 fps, 70% busy'],
+  ['CNN Explainer', '28–32', '71', '—', '7.4 MB', 'longest task 1.2 s at load'],
+];
+
+/** Build time, Lighthouse per page, and the main thread while the documents' CNN trains. */
+export function printPageTables(r, say) {
+  if (r.buildSeconds != null) say(`\n4. Build time (npm run build): ${num(r.buildSeconds)} s`);
+  if (r.pages?.length) {
+    say('\n5. Pages: Lighthouse mobile preset (goals: performance ≥ 98, accessibility 100, best practices 100), bytes, gzipped JS before interaction (goal ≤ 30 KB)');
+    const rows = [['page', 'perf', 'a11y', 'best pr.', 'bytes', 'JS before interaction', 'TBT', 'LCP', 'failed audits']];
+    for (const p of r.pages) {
+      if (p.error) rows.push([p.page, 'failed', '', '', '', '', '', '', short(p.error, 50)]);
+      else rows.push([p.page, String(p.performance), String(p.accessibility), String(p.bestPractices), kb(p.bytes), kb(p.jsBeforeInteractionGzip), ms(p.tbtMs), ms(p.lcpMs), (p.failed ?? []).join(' ')]);
+    }
+    for (const ref of REFERENCE) rows.push([`(reference) ${ref[0]}`, ref[1], ref[2], ref[3], ref[4], '', '', '', '']);
+    table(rows, say, { right: [1, 2, 3, 4, 5, 6, 7] });
+  }
+  const runs = r.mainThread ? [r.mainThread].flat() : [];
+  if (runs.length) {
+    say('\n6. Main thread while the documents\' CNN trains in its worker and the page scrolls (goals: no task > 50 ms, ≥ 58 fps, ≤ 15% busy)');
+    const rows = [['', 'backend', 'measured', 'long tasks', 'longest', 'fps', 'busy']];
+    for (const m of runs) {
+      if (m.error) rows.push([`this book (${m.requested ?? 'automatic'})`, '', 'failed', '', '', '', short(m.error, 50)]);
+      else rows.push([`this book (${m.requested ?? 'automatic'})`, m.backend, `${num(m.seconds)} s${m.trainedWhileMeasured ? '' : ' (training ended early)'}`, String(m.longTasks), ms(m.longestTaskMs), num(m.fps), `${num(m.busyShare * 100, 0)}%`]);
+    }
+    rows.push(['(reference) TensorFlow Playground', '', '', '0', '—', '60', '70%']);
+    rows.push(['(reference) CNN Explainer', '', 'at load', '', '1.2 s', '', '']);
+    table(rows, say, { right: [3, 4, 5, 6] });
+  }
+}
+
+const kb = (b) => (Number.isFinite(b) ? (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(2)} MB` : `${(b / 1024).toFixed(1)} KB`) : '—');
+
+export function comparePages(prev, cur, say) {
+  const rows = [['figure', 'previous', 'now', 'change', '']];
+  if (prev.buildSeconds != null && cur.buildSeconds != null) {
+    const d = delta(prev.buildSeconds, cur.buildSeconds, false);
+    rows.push(['build time (s)', num(prev.buildSeconds), num(cur.buildSeconds), d.text, d.mark]);
+  }
+  for (const p of cur.pages ?? []) {
+    const q = prev.pages?.find((x) => x.page === p.page && !x.error);
+    if (!q || p.error) continue;
+    for (const [key, label] of [['performance', 'perf'], ['accessibility', 'a11y'], ['bestPractices', 'best practices']]) {
+      if (q[key] !== p[key]) rows.push([`${p.page} ${label}`, String(q[key]), String(p[key]), String(p[key] - q[key]), p[key] < q[key] ? 'WORSE' : 'better']);
+    }
+    const d = delta(q.jsBeforeInteractionGzip, p.jsBeforeInteractionGzip, false);
+    if (d.mark) rows.push([`${p.page} JS before interaction`, kb(q.jsBeforeInteractionGzip), kb(p.jsBeforeInteractionGzip), d.text, d.mark]);
+  }
+  for (const b of [cur.mainThread ?? []].flat()) {
+    const a = [prev.mainThread ?? []].flat().find((x) => (x.requested ?? 'automatic') === (b.requested ?? 'automatic'));
+    if (!a || a.error || b.error) continue;
+    const label = `training (${b.requested ?? 'automatic'})`;
+    rows.push([`${label}: fps`, num(a.fps), num(b.fps), delta(a.fps, b.fps, true).text, delta(a.fps, b.fps, true).mark]);
+    rows.push([`${label}: longest task`, ms(a.longestTaskMs), ms(b.longestTaskMs), delta(a.longestTaskMs, b.longestTaskMs, false).text, delta(a.longestTaskMs, b.longestTaskMs, false).mark]);
+    rows.push([`${label}: busy share`, `${num(a.busyShare * 100, 0)}%`, `${num(b.busyShare * 100, 0)}%`, delta(a.busyShare, b.busyShare, false).text, delta(a.busyShare, b.busyShare, false).mark]);
+  }
+  if (rows.length > 1) {
+    say('\nPages and main thread vs the previous run:');
+    table(rows, say, { right: [1, 2, 3] });
+  }
+}

@@ -23,6 +23,10 @@ for (const path of pages) {
     const problems = watchProblems(page);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
+    // Any Content-Security-Policy violation (the policy comes with every response) is a problem.
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`)),
+    );
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);

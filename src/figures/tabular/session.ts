@@ -14,6 +14,7 @@
  * Runs in the page's worker and, unchanged, in Node tests.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { GLOBAL_ROWS } from './state.ts';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { makeClassification, standardize, trainTestSplit, type ClassificationData, type Table } from '../../data/tabular.ts';
 import { buildMlp } from '../../models/mlp.ts';
@@ -41,7 +42,7 @@ export const TARGET = 1;
 /** Training rows in the 'sample' background. */
 export const BACKGROUND_ROWS = 10;
 /** Test rows averaged in the global mean |φ|. */
-export const GLOBAL_ROWS = 16;
+export { GLOBAL_ROWS };
 /** Players of the small game whose Shapley values are enumerated exactly. */
 export const SMALL_GAME_FEATURES = 10;
 /** Depth of the decision tree whose importance is compared. */

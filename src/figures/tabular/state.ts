@@ -20,6 +20,9 @@ export const importanceSchema = {
   reps: { kind: 'int', default: 5, min: 1, max: 30, label: 'permutation repeats' },
 } satisfies Schema;
 
+/** Rows the global SHAP summary averages over (here, so the page-side controller need not import the session). */
+export const GLOBAL_ROWS = 16;
+
 export const BACKGROUNDS = ['mean', 'sample'] as const;
 
 export const shapSchema = {

@@ -1,0 +1,108 @@
+// Page-level figures for scripts/bench.mjs:
+//   lighthousePages: Lighthouse (its default mobile preset: Moto G-class CPU ×4 slowdown,
+//     slow 4G, simulated) on every page of dist/: performance, accessibility, best
+//     practices, bytes transferred, total blocking time;
+//   mainThreadWhileTraining: the documents' CNN training in the MNIST figure's worker
+//     while the reader scrolls: long tasks (PerformanceObserver 'longtask'), frames per
+//     second (requestAnimationFrame), and the main thread's busy share (Chromium's own
+//     TaskDuration metric over wall time).
+import { chromium } from '@playwright/test';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS, findBrowser } from '../../tests/e2e/find-browser.mjs';
+
+export async function lighthousePages(origin, pages, { log = () => {}, deadline = Infinity } = {}) {
+  const chrome = await launch({ chromePath: findBrowser(), chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  const out = [];
+  try {
+    for (const page of pages) {
+      if (Date.now() > deadline) {
+        out.push({ page, error: 'out of time' });
+        continue;
+      }
+      log(`lighthouse ${page}`);
+      try {
+        const r = await lighthouse(`${origin}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
+        const lhr = r.lhr;
+        const score = (c) => Math.round((lhr.categories[c]?.score ?? NaN) * 100);
+        out.push({
+          page,
+          performance: score('performance'),
+          accessibility: score('accessibility'),
+          bestPractices: score('best-practices'),
+          bytes: lhr.audits['total-byte-weight']?.numericValue ?? null,
+          tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? null,
+          lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? null,
+          failed: Object.values(lhr.audits).filter((a) => a.score === 0 && a.scoreDisplayMode === 'binary').map((a) => a.id).slice(0, 6),
+        });
+      } catch (e) {
+        out.push({ page, error: String(e.message ?? e).split('\n')[0] });
+      }
+    }
+  } finally {
+    await chrome.kill();
+  }
+  return out;
+}
+
+export async function mainThreadWhileTraining(origin, { seconds = 20, backend: forced = null, log = () => {} } = {}) {
+  const browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${origin}/how-networks-compute/convolutional-networks/?mnist.model=documents&mnist.epochs=30${forced ? `&backend=${forced}` : ''}`);
+    const fig = page.locator('[data-figure-id="mnist"]');
+    await fig.scrollIntoViewIfNeeded();
+    await fig.locator('xpath=self::*[@data-ready="true"]').waitFor({ timeout: 180_000 });
+    const backend = await fig.getAttribute('data-backend');
+    log(`documents' CNN on ${backend}: training and scrolling for ${seconds} s`);
+    await fig.locator('[data-action="train"]').click();
+    await page.waitForTimeout(3000); // past the first batches' kernel compilation
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0;
+    await page.evaluate(() => (window.__longTasks = []));
+    const task0 = await metric('TaskDuration');
+    const t0 = Date.now();
+    // Scroll the page up and down around the figure, a wheel step every frame, counting frames.
+    const frames = await page.evaluate(async (ms) => {
+      let n = 0;
+      let dir = 1;
+      const y0 = scrollY;
+      const end = performance.now() + ms;
+      await new Promise((resolve) => {
+        const tick = () => {
+          n++;
+          scrollBy(0, dir * 12);
+          if (Math.abs(scrollY - y0) > 500) dir = -dir;
+          if (performance.now() < end) requestAnimationFrame(tick);
+          else resolve();
+        };
+        requestAnimationFrame(tick);
+      });
+      return n;
+    }, seconds * 1000);
+    const wall = (Date.now() - t0) / 1000;
+    const busy = (await metric('TaskDuration')) - task0;
+    const longTasks = await page.evaluate(() => window.__longTasks);
+    const epoch = await fig.getAttribute('data-epoch');
+    const stillTraining = (await fig.getAttribute('data-running')) === 'true';
+    await fig.locator('[data-action="train"]').click();
+    return {
+      requested: forced ?? 'automatic',
+      backend,
+      seconds: +wall.toFixed(1),
+      fps: +(frames / wall).toFixed(1),
+      longTasks: longTasks.length,
+      longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0,
+      busyShare: +(busy / wall).toFixed(3),
+      trainedWhileMeasured: stillTraining,
+      epoch: Number(epoch ?? 0),
+    };
+  } finally {
+    await browser.close();
+  }
+}
