@@ -5,10 +5,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
-import remarkMath from 'remark-math';
+import { parseChapter } from '../markdown/chapter-structure.ts';
 
 export interface DiscoveredListing {
   /** The chapter, relative to the repository root. */
@@ -45,9 +42,8 @@ export function discoverListings(root: string, contentDir = join(root, 'content'
     const chapter = relative(root, file);
     const rawImports = new Map<string, string>();
     for (const m of text.matchAll(/^import\s+(\w+)\s+from\s+['"](.+?)\?raw['"]/gm)) rawImports.set(m[1]!, m[2]!);
-    // Blank out the YAML frontmatter (keeping its lines, so positions stay right).
-    const body = text.replace(/^---\n[\s\S]*?\n---\n/, (fm) => fm.replace(/[^\n]/g, ''));
-    const tree = unified().use(remarkParse).use(remarkMath).use(remarkMdx).parse(body) as Node;
+    // Parsed as the build parses it (frontmatter blanked, translated headings' {#id} escaped).
+    const tree = parseChapter(text) as unknown as Node;
     const visit = (node: Node) => {
       if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'RunnableCode') {
         const line = node.position?.start.line ?? 0;

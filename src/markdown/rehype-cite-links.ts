@@ -9,7 +9,8 @@ const URL_PATTERN = /https?:\/\/[^\s<]+[^\s<.,;)]/g;
 
 function classes(el: Element): string[] {
   const c = el.properties?.className;
-  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(' ') : [];
+  if (Array.isArray(c)) return c.map(String);
+  return typeof c === 'string' ? (c as string).split(' ') : [];
 }
 
 function textOf(node: ElementContent | Root): string {

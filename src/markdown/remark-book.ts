@@ -157,7 +157,7 @@ function checkLinks(ctx: Context, tree: Root): void {
 function checkImages(ctx: Context, tree: Root): void {
   eachNode(tree, (node) => {
     if (node.type === 'image' && !((node as { alt?: string }).alt ?? '').trim()) {
-      report(ctx, node, `image "${(node as { url: string }).url}" has no alt text: describe what it shows ![like this](…)`);
+      report(ctx, node, `image "${(node as unknown as { url: string }).url}" has no alt text: describe what it shows ![like this](…)`);
     } else if (isMdxElement(node) && node.name === 'img' && !attribute(node, 'alt')?.trim()) {
       report(ctx, node, '<img> has no alt text');
     }
@@ -260,7 +260,7 @@ function checkCitations(ctx: Context, tree: Root): void {
   const known = readBibKeys(ctx.options.bibliography);
   eachNode(tree, (node, parent) => {
     if (node.type !== 'text') return;
-    const value = (node as { value: string }).value;
+    const value = (node as unknown as { value: string }).value;
     for (const key of citationKeysIn(value)) {
       if (!known.has(key)) report(ctx, node, `unknown citation key "@${key}": add it to ${ctx.options.bibliography} or fix the spelling`);
     }

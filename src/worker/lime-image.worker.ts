@@ -25,13 +25,13 @@ function mnist(progress: (fraction: number, message: string) => void): Promise<M
   return data;
 }
 
-const fromServer: CheckpointSource = async (epoch) => {
+const fromServer: CheckpointSource = async (model, epoch) => {
   try {
     index ??= loadCheckpointIndex(url('checkpoints')).catch((e: unknown) => {
       index = null;
       throw e;
     });
-    const entry = pickCheckpoint(await index, 'fast-cnn', CHECKPOINT_SEED, epoch);
+    const entry = pickCheckpoint(await index, model, CHECKPOINT_SEED, epoch);
     if (!entry || entry.epoch !== epoch) throw new Error(`there is no pre-trained checkpoint for epoch ${epoch}`);
     return await loadCheckpoint(url('checkpoints'), entry);
   } catch (error) {

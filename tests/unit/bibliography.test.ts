@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: rehype-citation ships this module without types
 import Cite from 'rehype-citation/node/src/cite.js';
 
 const text = readFileSync(resolve(import.meta.dirname, '../../content/references.bib'), 'utf8');

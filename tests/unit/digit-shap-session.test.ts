@@ -12,8 +12,8 @@ import { defaults } from '../../src/state/url-state.ts';
 import { ROOT } from '../helpers/mnist-sample.ts';
 import { expectNoLeak } from '../helpers/tf.ts';
 
-const fromDisk: CheckpointSource = async (epoch) => {
-  const file = checkpointFileName('fast-cnn', 1, epoch);
+const fromDisk: CheckpointSource = async (model, epoch) => {
+  const file = checkpointFileName(model, 1, epoch);
   return decodeCheckpoint(new Uint8Array(readFileSync(join(ROOT, 'public', 'checkpoints', file))), file);
 };
 

@@ -9,7 +9,7 @@ import { lstmSchema, vanishSchema } from '../../src/figures/recurrent/state.ts';
 import { buildSimpleRnnClassifier } from '../../src/models/simple-rnn.ts';
 import { tokenAfterMarker } from '../../src/data/sequences.ts';
 import { buildLstmClassifier } from '../../src/models/lstm.ts';
-import { tidyBuild } from '../../src/figures/recurrent/tidy-build.ts';
+import { tidyBuild } from '../../src/models/tidy-build.ts';
 
 // tfjs-layers keeps a tensor alive for good after the first recurrent layer runs
 // (a cached constant); run one of each first, so a leak test sees only our own tensors.
