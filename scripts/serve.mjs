@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import sirv from 'sirv';
-import { readHeadersFile } from '../src/security/csp.mjs';
+import { headersForPath, readHeaderRules } from '../src/security/csp.mjs';
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4321);
 const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
@@ -16,9 +16,14 @@ if (!existsSync(`${dist}/index.html`)) {
 }
 // The headers the build wrote for static hosts (dist/_headers: the Content-Security-Policy
 // with the inline-script hashes), sent with every response, so tests run under the policy.
-const securityHeaders = existsSync(`${dist}/_headers`) ? readHeadersFile(readFileSync(`${dist}/_headers`, 'utf8')) : {};
+const rules = existsSync(`${dist}/_headers`) ? readHeaderRules(readFileSync(`${dist}/_headers`, 'utf8')) : [];
+const securityHeaders = headersForPath(rules, '/');
 if (!securityHeaders['Content-Security-Policy']) console.warn(`${dist}/_headers has no Content-Security-Policy: serving without one.`);
-const files = sirv(dist, { etag: true, extensions: ['html'], setHeaders: (res) => Object.entries(securityHeaders).forEach(([k, v]) => res.setHeader(k, v)) });
+const files = sirv(dist, {
+  etag: true,
+  extensions: ['html'],
+  setHeaders: (res, path) => Object.entries(headersForPath(rules, path)).forEach(([k, v]) => res.setHeader(k, v)),
+});
 const notFound = existsSync(`${dist}/404.html`) ? readFileSync(`${dist}/404.html`) : 'Not found';
 
 createServer((req, res) => {

@@ -31,6 +31,21 @@ export function cspHeader(scriptHashes = []) {
     .join('; ');
 }
 
+/**
+ * The runnable listings' sandbox worker (src/worker/sandbox.worker.ts) compiles the
+ * reader's code with `new AsyncFunction`, which needs 'unsafe-eval'. A worker's policy
+ * comes from its own script's response, so only that one file gets it; it still reaches
+ * nothing but the site ('self'), cannot start workers, and has no DOM to reach.
+ */
+export const SANDBOX_WORKER_PATH = '/_astro/sandbox.worker-*';
+export const SANDBOX_WORKER_CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+  "connect-src 'self'",
+  "worker-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
 /** Other security headers sent with every file. */
 export const OTHER_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -39,15 +54,42 @@ export const OTHER_HEADERS = {
 
 /** dist/_headers (Netlify / Cloudflare Pages format) for a policy. */
 export function headersFile(csp) {
-  return ['/*', `  Content-Security-Policy: ${csp}`, ...Object.entries(OTHER_HEADERS).map(([k, v]) => `  ${k}: ${v}`), ''].join('\n');
+  return [
+    '/*',
+    `  Content-Security-Policy: ${csp}`,
+    ...Object.entries(OTHER_HEADERS).map(([k, v]) => `  ${k}: ${v}`),
+    '',
+    // Hosts that merge matching rules (Netlify) would intersect the two policies and block
+    // the sandbox; there, serve this file's policy instead (Cloudflare: "! Content-Security-Policy").
+    SANDBOX_WORKER_PATH,
+    '  ! Content-Security-Policy',
+    `  Content-Security-Policy: ${SANDBOX_WORKER_CSP}`,
+    '',
+  ].join('\n');
 }
 
 /** Reads the policy back from dist/_headers (the server uses exactly what the build wrote). */
 export function readHeadersFile(text) {
-  const headers = {};
+  return readHeaderRules(text)[0]?.headers ?? {};
+}
+
+/** Every rule of dist/_headers: a path pattern (`*` matches anything) and its headers. */
+export function readHeaderRules(text) {
+  const rules = [];
   for (const line of text.split('\n')) {
+    if (/^\//.test(line)) rules.push({ pattern: line.trim(), headers: {} });
     const m = /^\s+([\w-]+):\s*(.+)$/.exec(line);
-    if (m) headers[m[1]] = m[2];
+    if (m && rules.length) rules[rules.length - 1].headers[m[1]] = m[2];
   }
-  return headers;
+  return rules;
+}
+
+/** The headers for one path: the later matching rule overrides the earlier, header by header. */
+export function headersForPath(rules, path) {
+  const out = {};
+  for (const rule of rules) {
+    const re = new RegExp(`^${rule.pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    if (re.test(path)) Object.assign(out, rule.headers);
+  }
+  return out;
 }
