@@ -73,9 +73,8 @@ test('search in Chinese finds the chapter', async ({ page }) => {
   await page.goto('/zh-cn/');
   await page.getByRole('button', { name: '搜索' }).click();
   await page.locator('dialog[open] input[type="search"], .pagefind-ui__search-input').first().fill('激活函数');
-  const result = page.locator('.pagefind-ui__result-link', { hasText: '神经元' }).first();
-  await expect(result).toBeVisible();
-  expect(await result.getAttribute('href')).toContain('/zh-cn/how-networks-compute/neuron/');
+  // The neuron chapter is among the results (other chapters mention neurons too).
+  await expect(page.locator('.pagefind-ui__result-link[href*="/zh-cn/how-networks-compute/neuron/"]').first()).toBeVisible();
 });
 
 test('the neuron figures work with Chinese controls, tables and notices', async ({ page }) => {
