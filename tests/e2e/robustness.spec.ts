@@ -90,7 +90,7 @@ for (let g = 0; g < GROUPS; g++) {
       await root.scrollIntoViewIfNeeded();
       const notices = root.locator('[data-out="notices"]');
       await expect(notices, `no notice for ${url.slice(0, 300)}`).toBeVisible({ timeout: 60_000 });
-      await expect(notices).toContainText(/Ignored|too long|must be|not a number/);
+      await expect(notices).toContainText(/Ignored|too long|must be|not a number|已忽略|太长|必须|不是数字/);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), `script ran for ${url.slice(0, 300)}`).toBeUndefined();
       await expect(page.locator('img[src="x"], [data-out="notices"] script')).toHaveCount(0);
       // The figure still works: its Train button is there and enabled.
