@@ -22,7 +22,8 @@ function liveFigures(): { page: string; id: string; keys: string[] }[] {
     const html = readFileSync(`dist${page}index.html`, 'utf8');
     for (const m of html.matchAll(/<figure[^>]*data-figure-id="([\w-]+)"[^>]*data-figure-kind="([\w-]+)"[\s\S]*?<\/figure>/g)) {
       if (!liveKinds.has(m[2]!)) continue;
-      const keys = [...new Set([...m[0].matchAll(/<(?:input|select)[^>]*\sname="([\w]+)"/g)].map((k) => k[1]!))];
+      // Controls marked data-not-in-link are actions (e.g. "skip ahead to a checkpoint"), not link settings.
+      const keys = [...new Set([...m[0].matchAll(/<(?:input|select)(?![^>]*data-not-in-link)[^>]*\sname="([\w]+)"/g)].map((k) => k[1]!))];
       // Keys a figure has no control for may not be in its state at all (then a link ignores them silently).
       if (keys.length) out.push({ page, id: m[1]!, keys });
     }
