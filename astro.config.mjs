@@ -9,7 +9,7 @@ import rehypeCitation from 'rehype-citation';
 import rehypeCiteLinks from './src/markdown/rehype-cite-links.ts';
 import rehypeKatexStrict from './src/markdown/rehype-katex-strict.ts';
 import { katexOptions } from './src/markdown/katex-options.ts';
-import { bookOutline, translatedOutline } from './src/content/outline.ts';
+import { bookSidebar } from './src/content/sidebar.ts';
 import { TRANSLATIONS } from './src/i18n/locales.ts';
 import headingIds from './src/i18n/vite-heading-ids.ts';
 import remarkBook from './src/markdown/remark-book.ts';
@@ -17,22 +17,10 @@ import { REDIRECTS } from './src/content/redirects.ts';
 import cspIntegration from './src/security/csp-integration.mjs';
 import serviceWorkerIntegration from './src/offline/sw-integration.mjs';
 
-// One sidebar group per part that has chapters, chapters numbered through the book.
 // BOOK_CONTENT_DIR lets the tests build a fixture book (tests/unit/build-checks.test.ts).
 const contentDir = process.env.BOOK_CONTENT_DIR ?? fileURLToPath(new URL('./content', import.meta.url));
-// Translated editions (src/i18n/locales.ts) show the same sidebar with their part labels
-// and the titles of their translated chapters (untranslated ones keep the English title).
-const numbered = (number, title) => (number === null ? title : `${number}. ${title}`);
-const translatedTitles = TRANSLATIONS.map((e) => ({ edition: e, titles: new Map(translatedOutline(contentDir, e.locale).map((c) => [c.source, c.title])) }));
-const sidebar = bookOutline(contentDir).map((part) => ({
-  label: part.label,
-  translations: Object.fromEntries(translatedTitles.flatMap(({ edition }) => (edition.parts[part.chapters[0]?.part ?? ''] ? [[edition.lang, edition.parts[part.chapters[0].part]]] : []))),
-  items: part.chapters.map((c) => ({
-    label: numbered(c.number, c.title),
-    translations: Object.fromEntries(translatedTitles.flatMap(({ edition, titles }) => (titles.get(c.slug) ? [[edition.lang, numbered(c.number, titles.get(c.slug))]] : []))),
-    link: `/${c.slug}/`,
-  })),
-}));
+// One sidebar group per part, chapters numbered through the book (src/content/sidebar.ts).
+const sidebar = bookSidebar(contentDir);
 const locales = {
   root: { label: 'English', lang: 'en' },
   ...Object.fromEntries(TRANSLATIONS.map((e) => [e.locale, { label: e.label, lang: e.lang }])),

@@ -1,4 +1,4 @@
-// `npm test`: unit tests (Vitest, Node), then the built site end to end (Playwright,
+// `npm test`: the type check, unit tests (Vitest, Node), then the built site end to end (Playwright,
 // headless Chromium on 127.0.0.1). Ends with one line, "N passed, N failed", so CI and
 // people read the same verdict. Exits non-zero if anything failed or could not run.
 import { spawnSync } from 'node:child_process';
@@ -23,6 +23,8 @@ function run(label, cmd, args) {
   return r.status === 0;
 }
 
+// Type errors fail the run: the chapters import src/ as raw text, so wrong types are wrong pages.
+const typesOk = run('type check (tsc --noEmit)', 'tsc', ['--noEmit', '-p', '.']);
 const unitOk = run('unit tests (Vitest)', 'vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile=${OUT}/unit.json`]);
 const buildOk = run('build the site (npm run build)', 'npm', ['run', 'build']);
 const e2eOk = buildOk && run(`end-to-end tests (Playwright, ${browser})`, 'playwright', ['test']);
@@ -37,10 +39,11 @@ const e2e = counts(`${OUT}/e2e.json`, (j) => ({ passed: j.stats.expected, failed
 const passed = unit.passed + e2e.passed;
 let failed = unit.failed + e2e.failed;
 // A stage that could not run at all (build error, crashed runner) counts as a failure.
+if (!typesOk) failed++;
 if (!unitOk && unit.failed === 0) failed++;
 if (!buildOk) failed++;
 if (buildOk && !e2eOk && e2e.failed === 0) failed++;
 
 console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed · end-to-end: ${e2e.passed} passed, ${e2e.failed} failed`);
 console.log(`${passed} passed, ${failed} failed, ${unit.skipped + e2e.skipped} skipped`);
-process.exit(failed === 0 && unitOk && buildOk && e2eOk ? 0 : 1);
+process.exit(failed === 0 && typesOk && unitOk && buildOk && e2eOk ? 0 : 1);
