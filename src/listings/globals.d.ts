@@ -1,5 +1,5 @@
 /**
- * The helpers a runnable listing receives (src/livecode/runner.ts makes them), declared
+ * The helpers a runnable listing receives (src/livecode/output-helpers.ts makes them), declared
  * so that the listings in this folder are type-checked like the rest of the book.
  */
 type ListingMatrix = import('@tensorflow/tfjs-core').Tensor | readonly (readonly number[])[];
