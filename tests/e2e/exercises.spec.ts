@@ -65,3 +65,50 @@ test('the Chinese SHAP chapter checks the efficiency question in Chinese', async
   await expect(en).toHaveAttribute('data-result', 'right');
   expect(problems).toEqual([]);
 });
+
+/** The figure-driven exercise that watches `attr` of figure `figure`. */
+function figureTask(page: Page, figure: string, attr: string): Locator {
+  return page.locator(`figure-task[data-figure="${figure}"][data-attr="${attr}"]`);
+}
+
+test('the XOR exercise ticks itself once training brings the loss below 0.05 (cpu backend)', async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.goto('/how-networks-compute/forward-and-backward/?backend=cpu');
+  const fig = page.locator('#fig-xor');
+  const task = figureTask(page, 'xor', 'loss');
+  await fig.scrollIntoViewIfNeeded();
+  await expect(fig).toHaveAttribute('data-ready', 'true');
+  await expect(fig).toHaveAttribute('data-backend', 'cpu');
+  // Untrained: the exercise is open and its explanation hidden.
+  await expect(task).toHaveAttribute('data-done', 'false');
+  await expect(task.locator('[data-out="task-success"]')).toBeHidden();
+  await fig.locator('[data-action="train"]').click();
+  await expect(task).toHaveAttribute('data-done', 'true', { timeout: 110_000 });
+  // It ticked because of the figure's real loss, not before.
+  expect(Number(await fig.getAttribute('data-loss'))).toBeLessThan(0.05);
+  expect(Number(await fig.getAttribute('data-epoch'))).toBeGreaterThan(0);
+  await expect(task.locator('[data-out="task-status"]')).toHaveText('✓ Done');
+  await expect(task.locator('[data-out="task-success"]')).toBeVisible();
+  await expect(task.locator('[data-out="task-success"]')).toContainText('decision boundary');
+  expect(problems).toEqual([]);
+});
+
+test('the convolution exercise ticks only for the padding and stride that give a 4×4 map', async ({ page }) => {
+  await page.goto('/zh-cn/how-networks-compute/convolutional-networks/?backend=cpu');
+  const fig = page.locator('#fig-conv');
+  const task = figureTask(page, 'conv', 'out-h');
+  await fig.scrollIntoViewIfNeeded();
+  await expect(fig).toHaveAttribute('data-ready', 'true');
+  // same + stride 2 gives ⌈10/2⌉ = 5: not yet.
+  await fig.locator('select[name="pad"]').selectOption('same');
+  await fig.locator('select[name="stride"]').selectOption('2');
+  await expect(fig).toHaveAttribute('data-out-h', '5');
+  await expect(task).toHaveAttribute('data-done', 'false');
+  await expect(task.locator('[data-out="task-status"]')).toContainText('尚未完成');
+  // valid + stride 2 gives ⌊(10 − 3)/2⌋ + 1 = 4.
+  await fig.locator('select[name="pad"]').selectOption('valid');
+  await expect(fig).toHaveAttribute('data-out-h', '4');
+  await expect(task).toHaveAttribute('data-done', 'true');
+  await expect(task.locator('[data-out="task-status"]')).toHaveText('✓ 完成');
+  await expect(task.locator('[data-out="task-success"]')).toContainText('⌊(10 − 3)/2⌋ + 1 = 4');
+});
