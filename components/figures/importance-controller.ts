@@ -49,6 +49,7 @@ class ImportanceFigure extends LiveFigure<typeof importanceSchema, TabularSelect
     this.$('[data-out="tree"]').textContent = `tree test accuracy ${(v.tree.testAccuracy * 100).toFixed(1)}%`;
     this.root.dataset.testAccuracy = String(v.testAccuracy);
     this.root.dataset.informative = v.informative.join(',');
+    this.root.dataset.permInformativeMin = String(Math.min(...v.informative.map((j) => v.permutation.mean[j]!)));
     const reps = v.permutation.repeats[0]?.length ?? 0;
     this.$('[data-out="perm-sub"]').textContent = `bar: mean of ${reps} repeat${reps === 1 ? '' : 's'}; dots: each repeat`;
     this.$('[data-view="legend"]').replaceChildren(importanceLegend(v.informative.map((j) => names[j]!), true));

@@ -107,6 +107,7 @@ class LimeFigure extends LiveFigure<typeof limeSchema, LimeSelection, LimeView> 
     const d = this.root.dataset;
     d.row = String(v.row);
     d.target = String(v.target);
+    d.bothInTop = String(v.stability.bothInformativeInTop);
     d.limeKey = `${v.epoch}:${v.row}:${v.numSamples}:${v.kernelWidth}:${this.state.ls}`;
     const weighted = this.stageIndex() >= 1;
     const fitted = this.stageIndex() >= 2;

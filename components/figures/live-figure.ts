@@ -125,6 +125,8 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
       case 'error':
         this.failed = true;
         this.setRunning(false);
+        // For tests and self-checking exercises (FigureTask): "diverged" or "error".
+        this.root.dataset.status = msg.kind === 'diverged' ? 'diverged' : 'error';
         this.notices.add(msg.message);
         this.status(msg.kind === 'diverged' ? t('live.diverged') : t('live.error'));
         return;
@@ -177,6 +179,7 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
 
   protected reset(): void {
     this.failed = false;
+    delete this.root.dataset.status;
     this.notices.clear();
     this.setRunning(false);
     this.state = { ...this.state, epoch: 0 };

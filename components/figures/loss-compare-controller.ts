@@ -55,6 +55,7 @@ export function mount(root: HTMLElement): void {
       marker: yHat,
     });
     const gm = mseGradZ(yHat, y);
+    root.dataset.mseGrad = String(Math.abs(gm)); // for FigureTask
     const gc = crossEntropyGradZ(yHat, y);
     const ratio = Math.abs(gc) / Math.max(Math.abs(gm), 1e-12);
     root.querySelector('[data-out="readout"]')!.textContent =

@@ -31,6 +31,7 @@ export function mount(root: HTMLElement): void {
     root.querySelector('[data-out="w"]')!.textContent = s.w.toFixed(1);
     root.querySelector('[data-out="b"]')!.textContent = s.b.toFixed(1);
     render(root, s.act as ActivationName, s.w, s.b);
+    root.dataset.switchAt = String(-s.b / s.w); // where wx + b = 0: for FigureTask
     syncSafe(id, s);
   };
   [act, w, b].forEach((el) => el.addEventListener('input', draw));

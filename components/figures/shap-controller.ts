@@ -69,6 +69,7 @@ class ShapFigure extends LiveFigure<typeof shapSchema, TabularSelection, Tabular
     this.$('[data-out="row-title"]').textContent = `Test row ${v.row} (true class ${v.label}): p(y = 1 | x) = ${formatNumber(v.fx)}`;
     this.root.dataset.informative = v.informative.join(',');
     this.root.dataset.kernelMs = String(v.ms.kernelShap);
+    this.root.dataset.smallMaxDiff = String(Math.max(...Array.from(v.small.exact, (e, i) => Math.abs(e - v.small.kernel[i]!))));
     Object.assign(this.root.dataset, { row: String(v.row), bg: v.background, sseed: String(v.sampleSeed), ns: String(v.coalitions) });
 
     const order = Array.from(v.phi, (_, j) => j).sort((a, b) => Math.abs(v.phi[b]!) - Math.abs(v.phi[a]!));
