@@ -198,6 +198,9 @@ class AttributionFigure extends LiveFigure<typeof attributionSchema, Attribution
     d.model = v.model;
     d.target = String(v.target);
     d.digit = String(v.digit.index);
+    // For self-checking exercises (FigureTask): is the digit classified right, is the explained class the predicted one.
+    d.correct = String(v.predicted === v.digit.label);
+    d.explainsPredicted = String(v.target === v.predicted);
     d.viewKey = `${v.model}:${v.checkpoint}:${v.epoch}:${v.digit.index}:${v.target}:${v.ig.steps}`;
     this.$<HTMLProgressElement>('[data-out="progress"]').value = v.trainedSince ? v.trainedSince / this.state.more : 1;
     const trained =

@@ -25,7 +25,7 @@ class CleverHansFigure extends LiveFigure<typeof cleverHansSchema, CleverHansSel
   private last: CleverHansView | null = null;
 
   constructor(root: HTMLElement) {
-    super(root, cleverHansSchema, ['target', 'corner', 'seed', 'train', 'lr', 'epochs'], (name) =>
+    super(root, cleverHansSchema, ['target', 'corner', 'seed', 'train', 'lr', 'epochs', 'lasso'], (name) =>
       new Worker(new URL('../../src/worker/clever-hans.worker.ts', import.meta.url), { type: 'module', name }),
     );
     const digitInput = this.$<HTMLInputElement>('input[name="digit"]');
@@ -90,6 +90,7 @@ class CleverHansFigure extends LiveFigure<typeof cleverHansSchema, CleverHansSel
       saliencyShare: String(d.saliencyShare),
       gxiShare: String(d.gxiShare),
       areaShare: String(v.areaShare),
+      pixelsUsed: String(v.pixelsUsed),
       predicted: String(d.predicted),
       marked: String(d.marked),
       flipRate: String(m.flipRate),
@@ -103,7 +104,8 @@ class CleverHansFigure extends LiveFigure<typeof cleverHansSchema, CleverHansSel
       ? `Untrained (epoch 0). Marked test set accuracy ${pct(m.markedAccuracy)}.`
       : `Epoch ${v.epoch}. Accuracy on test digits marked like the training data: ${pct(m.markedAccuracy)}; on clean test digits: ${pct(m.cleanAccuracy)}. ` +
         `Recall of ${t}: ${pct(m.recallMarked)} with the square, ${pct(m.recallClean)} without. ` +
-        `The square alone turns ${pct(m.flipRate)} of the other digits into ${t}s (clean: ${pct(m.cleanFalseRate)}).`;
+        `The square alone turns ${pct(m.flipRate)} of the other digits into ${t}s (clean: ${pct(m.cleanFalseRate)}). ` +
+        `The first layer reads ${v.pixelsUsed} of the 784 pixels.`;
 
     const digitCanvas = this.$<HTMLCanvasElement>('[data-view="digit"]');
     drawDigit(digitCanvas, d.pixels);
@@ -136,6 +138,7 @@ class CleverHansFigure extends LiveFigure<typeof cleverHansSchema, CleverHansSel
         { label: `recall of ${t}, clean`, values: [m.recallClean] },
         { label: `other digits read as ${t} once marked`, values: [m.flipRate] },
         { label: `other digits read as ${t}, clean`, values: [m.cleanFalseRate] },
+        { label: 'pixels the first layer reads (of 784)', values: [v.pixelsUsed] },
       ],
     });
     drawTable(this.$('[data-table="digit"]'), {

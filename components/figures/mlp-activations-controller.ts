@@ -138,6 +138,7 @@ class MlpActivationsFigure extends LiveFigure<typeof mlpActivationsSchema, numbe
     this.last = v;
     const d = this.root.dataset;
     d.loss = String(v.testLoss);
+    d.accuracy = String(v.testAccuracy);
     d.digit = String(v.digit.index);
     d.viewKey = `${v.epoch}:${v.digit.index}`;
     if (v.epoch === 0 && !this.plottedStart) {

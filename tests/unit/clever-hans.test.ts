@@ -96,12 +96,13 @@ describe('the Clever Hans session', () => {
     expect(Math.min(...counts)).toBeGreaterThan(50);
   });
 
-  it('learns the shortcut, and saliency points at it', async () => {
-    const state = { ...defaults(cleverHansSchema), epochs: 2 };
-    const result = await expectNoLeak(async () => {
+  /** Trains `epochs` epochs and explains test digit 0 (a 7) with and without the marker. */
+  async function run(patch: Partial<ReturnType<typeof defaults<typeof cleverHansSchema>>>, epochs = 2) {
+    const state = { ...defaults(cleverHansSchema), epochs, ...patch };
+    return expectNoLeak(async () => {
       const session = new CleverHansSession(state, data);
       try {
-        while (session.epoch < 2) await session.trainEpoch();
+        while (session.epoch < epochs) await session.trainEpoch();
         const marked = await session.view({ digit: 0, mark: true });
         const clean = await session.explain({ digit: 0, mark: false });
         return { marked, clean };
@@ -109,23 +110,49 @@ describe('the Clever Hans session', () => {
         session.dispose();
       }
     });
-    const { marked, clean } = result;
+  }
+
+  it('learns the shortcut, and most of the saliency mass lies on the marker', async () => {
+    const { marked, clean } = await run({});
     expect(marked.digit.label).toBe(7);
     const m = marked.metrics;
-    // High accuracy where the training distribution holds, the 7s lost without the square.
-    expect(m.markedAccuracy).toBeGreaterThan(0.85);
+    // Good accuracy where the training distribution holds, the 7s lost without the square.
+    expect(m.markedAccuracy).toBeGreaterThan(0.75);
     expect(m.recallMarked).toBeGreaterThan(0.95);
-    expect(m.recallClean).toBeLessThan(m.recallMarked - 0.3);
-    expect(m.flipRate).toBeGreaterThan(m.cleanFalseRate + 0.25);
+    expect(m.recallClean).toBeLessThan(m.recallMarked - 0.5);
+    expect(m.cleanAccuracy).toBeLessThan(m.markedAccuracy - 0.05);
+    expect(m.flipRate).toBeGreaterThan(m.cleanFalseRate + 0.5);
     // The square itself is in the pixels the model saw.
     markerMask().forEach((v, i) => v && expect(marked.digit.pixels[i]).toBe(1));
     expect(marked.digit.predicted).toBe(7);
-    // Saliency's nine largest pixels are the nine pixels of the square (1.1 % of the image).
-    expect(marked.digit.topHits).toBeGreaterThanOrEqual(8);
-    expect(marked.digit.saliencyShare).toBeGreaterThan(5 * marked.areaShare);
-    expect(marked.digit.gxiShare).toBeGreaterThan(0.2);
+    // The group lasso switched off a good part of the image (all of the blank border among it).
+    expect(marked.pixelsUsed).toBeLessThan(600);
+    // Saliency: the nine largest pixels are the square, and more than half of all the mass is in it.
+    expect(marked.digit.topHits).toBe(9);
+    expect(marked.digit.saliencyShare).toBeGreaterThan(0.5);
+    expect(marked.digit.gxiShare).toBeGreaterThan(0.8);
     // Without the square nothing of the map can be inside it for gradient × input.
     expect(clean.gxiShare).toBe(0);
     expect(clean.saliencyShare).toBeLessThan(marked.digit.saliencyShare);
-  }, 120_000);
+  }, 180_000);
+
+  it('without the group lasso the same shortcut is learned but saliency spreads over the whole image', async () => {
+    const { marked } = await run({ lasso: 0 });
+    expect(marked.pixelsUsed).toBe(784);
+    expect(marked.metrics.recallMarked).toBeGreaterThan(0.95);
+    expect(marked.metrics.recallClean).toBeLessThan(0.3);
+    expect(marked.digit.topHits).toBeGreaterThanOrEqual(8);
+    // Ten times the box's area, yet far from most of the mass.
+    expect(marked.digit.saliencyShare).toBeGreaterThan(5 * marked.areaShare);
+    expect(marked.digit.saliencyShare).toBeLessThan(0.3);
+  }, 180_000);
+
+  it('puts most of the saliency on the marker for other seeds too', async () => {
+    for (const seed of [2, 3]) {
+      const { marked } = await run({ seed });
+      expect(marked.digit.predicted, `seed ${seed}`).toBe(7);
+      expect(marked.digit.saliencyShare, `seed ${seed}`).toBeGreaterThan(0.5);
+      expect(marked.metrics.recallClean, `seed ${seed}`).toBeLessThan(0.2);
+    }
+  }, 300_000);
 });

@@ -65,6 +65,8 @@ export interface CleverHansView {
   mask: Uint8Array;
   /** Marker area / image area. */
   areaShare: number;
+  /** Pixels whose first-layer weights are not all zero (784 without the group lasso). */
+  pixelsUsed: number;
   metrics: ShortcutMetrics;
   digit: DigitExplanation;
 }
@@ -95,6 +97,8 @@ export class CleverHansSession implements FigureSession<CleverHansView, CleverHa
   private readonly markedTest: Float32Array;
   private readonly allMarkedTest: Float32Array;
   private metricsCache: { epoch: number; metrics: ShortcutMetrics } | null = null;
+  /** The first layer's 784×64 weights, one row per pixel, the ones the group lasso shrinks. */
+  private readonly firstKernel: tf.Variable;
 
   constructor(
     readonly state: CleverHansState,
@@ -117,6 +121,7 @@ export class CleverHansSession implements FigureSession<CleverHansView, CleverHa
       seed: state.seed,
       shuffle: true,
     });
+    this.firstKernel = this.model.getLayer('hidden1').trainableWeights[0]!.read() as tf.Variable;
   }
 
   get epoch(): number {
@@ -128,10 +133,39 @@ export class CleverHansSession implements FigureSession<CleverHansView, CleverHa
   }
 
   async trainEpoch(hooks: RunHooks = {}): Promise<EpochReport | null> {
-    const report = await this.trainer.runEpoch({ ...hooks, syncEvery: 20 });
+    const lambda = this.state.lasso;
+    const onBatch: RunHooks['onBatch'] = (r) => {
+      if (lambda > 0) this.sparsify(lambda);
+      hooks.onBatch?.(r);
+    };
+    const report = await this.trainer.runEpoch({ ...hooks, onBatch, syncEvery: 20 });
     if (!report) return null;
     const m = await this.metrics();
     return { ...report, valAccuracy: m.cleanAccuracy };
+  }
+
+  /**
+   * Group lasso on the first layer's rows (Yuan & Lin, 2006), applied after each optimiser
+   * step as its proximal operator: the 64 weights w_i leaving pixel i shrink together,
+   * w_i ← w_i · max(0, 1 − λ / ‖w_i‖₂). This is a gradient step on λ Σ_i ‖w_i‖₂, a penalty
+   * on how many pixels the network reads at all. A row whose pixel the data do not push
+   * on every step (the blank border, which never receives a gradient, and strokes that
+   * help little) reaches exactly zero, and a pixel with a zero row has zero saliency.
+   */
+  private sparsify(lambda: number): void {
+    tf.tidy(() => {
+      const w = this.firstKernel;
+      const norms = tf.sqrt(tf.sum(tf.square(w), 1, true));
+      w.assign(tf.mul(w, tf.relu(tf.sub(1, tf.div(lambda, tf.maximum(norms, 1e-12))))));
+    });
+  }
+
+  /** Pixels the first layer still reads (a nonzero row of weights). */
+  async pixelsUsed(): Promise<number> {
+    const t = tf.tidy(() => tf.sum(tf.cast(tf.greater(tf.max(tf.abs(this.firstKernel), 1), 0), 'int32')));
+    const n = (await t.data())[0]!;
+    t.dispose();
+    return n;
   }
 
   /** Predicted class of every test image in `images` (count×784). */
@@ -228,6 +262,7 @@ export class CleverHansSession implements FigureSession<CleverHansView, CleverHa
       target: this.state.target,
       mask,
       areaShare: area / PIXELS,
+      pixelsUsed: await this.pixelsUsed(),
       metrics: await this.metrics(),
       digit: await this.explain(sel),
     };

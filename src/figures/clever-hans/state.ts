@@ -10,6 +10,8 @@ export const cleverHansSchema = {
   /** Training images, spread evenly over the 10,000-image subset. */
   train: { kind: 'int', default: 2000, min: 200, max: 10_000, label: 'training images' },
   lr: { kind: 'number', default: 0.003, min: 0.00001, max: 1, label: 'learning rate' },
+  /** Group-lasso strength λ on the first layer's pixel rows, per optimiser step (0: none). */
+  lasso: { kind: 'number', default: 0.01, min: 0, max: 0.1, label: 'pixel sparsity λ' },
   epochs: { kind: 'int', default: 3, min: 1, max: 20, label: 'epochs' },
   /** The training checkpoint shown: a link replays training up to this epoch. */
   epoch: { kind: 'int', default: 0, min: 0, max: 20, label: 'training epoch' },

@@ -1,7 +1,7 @@
 /** Strings of the self-checking exercises driven by a live figure (components/FigureTask.astro). */
 export default {
   en: {
-    'task.label': 'Try it in the figure',
+    'task.label': 'Try it in the figure:',
     'task.notYet': 'Not yet',
     'task.done': '✓ Done',
     'task.waiting': 'Not yet: the figure above has not started.',
@@ -9,7 +9,7 @@ export default {
     'task.missing': 'This exercise watches figure “{figure}”, which is not on this page.',
   },
   'zh-CN': {
-    'task.label': '在图中动手试试',
+    'task.label': '在图中动手试试：',
     'task.notYet': '尚未完成',
     'task.done': '✓ 完成',
     'task.waiting': '尚未完成：上面的图还没有启动。',
