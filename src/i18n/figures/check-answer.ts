@@ -1,0 +1,15 @@
+/** Strings of the exercises' self-check questions: components/CheckAnswer.astro. */
+export default {
+  en: {
+    'check.check': 'Check',
+    'check.pickFirst': 'Pick an answer first.',
+    'check.right': 'Right. {why}',
+    'check.wrong': 'Not quite — look again at the figure and try another answer.',
+  },
+  'zh-CN': {
+    'check.check': '检查',
+    'check.pickFirst': '请先选择一个答案。',
+    'check.right': '正确。{why}',
+    'check.wrong': '不太对——再看看图，换一个答案试试。',
+  },
+};
