@@ -12,6 +12,8 @@ import { drawTable } from '../views/table.ts';
 import { formatNumber } from '../views/format.ts';
 import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
+import { t } from '../../src/i18n/ui.ts';
+import { fieldLabel } from '../../src/state/url-state.ts';
 
 type Key = keyof typeof byHandSchema & string;
 
@@ -23,7 +25,7 @@ export function mount(root: HTMLElement): void {
   let state: ByHandState = read.state;
   const controls = () => root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[name]');
   const writeControls = () => controls().forEach((el) => (el.value = String((state as Record<string, number | string>)[el.name])));
-  root.querySelector('[data-out="backend"]')!.textContent = 'Plain JavaScript (no TF.js needed)';
+  root.querySelector('[data-out="backend"]')!.textContent = t('figure.plainJs');
 
   const draw = () => {
     const { h, q } = vectorsOf(state);
@@ -34,11 +36,11 @@ export function mount(root: HTMLElement): void {
     drawBars(root.querySelector('[data-view="weights"]')!, names, r.weights, r.weights.indexOf(Math.max(...r.weights)));
     root.querySelector('[data-out="context"]')!.textContent = `c = Σ αᵢ hᵢ = (${r.context.map(formatNumber).join(', ')})`;
     root.querySelector('[data-out="effective"]')!.textContent =
-      `weight spread over ${formatNumber(Number(r.effective.toFixed(2)))} of ${T} vectors (exp of the entropy of α)`;
+      t('sum.effective', { n: formatNumber(Number(r.effective.toFixed(2))), total: T });
     root.querySelectorAll('tr[data-row]').forEach((tr) => tr.classList.toggle('is-query', (tr as HTMLElement).dataset.row === queryName));
     drawTable(root.querySelector('[data-table="steps"]')!, {
-      caption: `Query ${queryName} = (${q.map(formatNumber).join(', ')}), scale s = ${formatNumber(Number(state.s))}. Rows: the hidden vectors hᵢ (dims 1–3), their dot product with the query, the score s·hᵢᵀq, exp(score − largest score) and the weight αᵢ; last row: the weighted sum c = Σ αᵢhᵢ.`,
-      columns: [...Array.from({ length: D }, (_, j) => `dim ${j + 1}`), `hᵢᵀ${queryName}`, `s·hᵢᵀ${queryName}`, 'exp(· − max)', 'αᵢ'],
+      caption: t('sum.caption', { query: queryName, q: q.map(formatNumber).join(', '), s: formatNumber(Number(state.s)) }),
+      columns: [...Array.from({ length: D }, (_, j) => t('sum.dim', { j: j + 1 })), `hᵢᵀ${queryName}`, `s·hᵢᵀ${queryName}`, 'exp(· − max)', 'αᵢ'],
       rows: [
         ...h.map((row, i) => ({ label: names[i]!, values: [...row, r.dots[i]!, r.scores[i]!, r.exps[i]!, r.weights[i]!] })),
         { label: 'c', values: r.context },
@@ -55,7 +57,7 @@ export function mount(root: HTMLElement): void {
       const field = byHandSchema[key];
       const parsed = parseField(field, el.value);
       if (!parsed.ok) {
-        notices.add(`${field.label} ${parsed.reason}; keeping ${String(state[key])}.`);
+        notices.add(t('live.badControl', { label: fieldLabel(field), reason: parsed.reason, value: String(state[key]) }));
         el.value = String(state[key]);
         return;
       }

@@ -13,6 +13,7 @@ import { drawTable } from '../views/table.ts';
 import { LineChart } from '../views/line-chart.ts';
 import { formatNumber } from '../views/format.ts';
 import { LiveFigure } from './live-figure.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 export function mount(root: HTMLElement): void {
   new AttentionFigure(root);
@@ -37,19 +38,19 @@ class AttentionFigure extends LiveFigure<typeof attentionSchema, number, Attenti
     super(root, attentionSchema, ['seed', 'steps', 'units', 'rows', 'lr', 'batch', 'epochs'], (name) =>
       new Worker(new URL('../../src/worker/attention.worker.ts', import.meta.url), { type: 'module', name }),
     );
-    const series = (what: string) => [
-      { label: `training ${what}`, colour: '--book-pos' },
-      { label: `validation ${what}`, colour: '--book-neg', dash: [6, 4] },
+    const series = (training: string, validation: string) => [
+      { label: t(training), colour: '--book-pos' },
+      { label: t(validation), colour: '--book-neg', dash: [6, 4] },
     ];
-    this.lossChart = new LineChart(this.$('[data-view="loss"]'), series('loss'), { yLabel: 'loss' });
-    this.accChart = new LineChart(this.$('[data-view="accuracy"]'), series('accuracy'), { yLabel: 'accuracy' });
+    this.lossChart = new LineChart(this.$('[data-view="loss"]'), series('curve.trainingLoss', 'curve.validationLoss'), { yLabel: t('curve.lossAxis') });
+    this.accChart = new LineChart(this.$('[data-view="accuracy"]'), series('curve.trainingAccuracy', 'curve.validationAccuracy'), { yLabel: t('curve.accuracyAxis') });
     this.massChart = new LineChart(
       this.$('[data-view="mass"]'),
       [
-        { label: 'attention mass on the answer step', colour: '--book-pos' },
-        { label: 'chance (uniform attention), k/T', colour: '--book-neg', dash: [6, 4] },
+        { label: t('attn.massSeries'), colour: '--book-pos' },
+        { label: t('attn.chanceSeries'), colour: '--book-neg', dash: [6, 4] },
       ],
-      { yLabel: 'mass' },
+      { yLabel: t('attn.massAxis') },
     );
     const input = this.$<HTMLInputElement>('input[name="example"]');
     input.value = String(this.state.example);
@@ -77,9 +78,9 @@ class AttentionFigure extends LiveFigure<typeof attentionSchema, number, Attenti
     }
     if (reports.length) {
       drawTable(this.$('[data-table="history"]'), {
-        caption: 'Training history (training rows and the 200 validation sequences)',
-        columns: ['loss', 'accuracy', 'validation loss', 'validation accuracy', 'sequences/s'],
-        rows: this.history.map((r) => ({ label: `epoch ${r.epoch}`, values: [r.loss, r.accuracy, r.valLoss ?? NaN, r.valAccuracy ?? NaN, r.samplesPerSecond] })),
+        caption: t('attn.historyCaption'),
+        columns: ['curve.lossAxis', 'curve.accuracyAxis', 'curve.validationLoss', 'curve.validationAccuracy', 'curve.sequencesPerSecond'].map((k) => t(k)),
+        rows: this.history.map((r) => ({ label: t('live.epoch', { epoch: r.epoch }), values: [r.loss, r.accuracy, r.valLoss ?? NaN, r.valAccuracy ?? NaN, r.samplesPerSecond] })),
       });
     }
   }
@@ -110,13 +111,13 @@ class AttentionFigure extends LiveFigure<typeof attentionSchema, number, Attenti
       this.massChart.push(0, [v.mass, v.chance]);
     }
     this.$('[data-out="readout"]').textContent =
-      `epoch ${v.epoch} · validation loss ${formatNumber(v.valLoss)} · validation accuracy ${(v.valAccuracy * 100).toFixed(1)}%`;
+      t('curve.readout', { epoch: v.epoch, loss: formatNumber(v.valLoss), accuracy: (v.valAccuracy * 100).toFixed(1) });
     this.$('[data-out="mass"]').innerHTML = '';
     this.$('[data-out="mass"]').append(
       strong(formatNumber(v.mass)),
-      ` of the attention falls on the answer step (chance: ${formatNumber(v.chance)}, ${(v.mass / v.chance).toFixed(1)}× chance); `,
+      t('attn.massOn', { chance: formatNumber(v.chance), ratio: (v.mass / v.chance).toFixed(1) }),
       strong(formatNumber(v.massFromAnswer)),
-      ` on the answer step or after it (chance ${formatNumber(v.chanceFromAnswer)}).`,
+      t('attn.massFrom', { chance: formatNumber(v.chanceFromAnswer) }),
     );
 
     const rows = v.labels.length;
@@ -131,10 +132,10 @@ class AttentionFigure extends LiveFigure<typeof attentionSchema, number, Attenti
       marks: Array.from({ length: rows }, (_, i) => Array.from(v.importantRows.slice(i * k, (i + 1) * k))),
       highlightRow: v.example.index < rows ? v.example.index : -1,
     });
-    const stepCols = Array.from({ length: T }, (_, t) => `t${t + 1}`);
+    const stepCols = Array.from({ length: T }, (_, s) => `t${s + 1}`);
     drawTable(this.$('[data-table="attention"]'), {
-      caption: `Attention weights α_t of validation sequences #0–#${rows - 1} after epoch ${v.epoch} (each row sums to 1); first column: the answer step (1-based)`,
-      columns: ['answer step', ...stepCols],
+      caption: t('attn.mapCaption', { last: rows - 1, epoch: v.epoch }),
+      columns: [t('attn.answerStep'), ...stepCols],
       rows: Array.from({ length: rows }, (_, i) => ({ label: rowLabels[i]!, values: [v.importantRows[i * k]! + 1, ...v.alphaRows.slice(i * T, (i + 1) * T)] })),
     });
 
@@ -146,42 +147,55 @@ class AttentionFigure extends LiveFigure<typeof attentionSchema, number, Attenti
       values: [...e.alpha, ...salNorm],
       rows: 2,
       steps: T,
-      rowLabels: ['attention α', 'saliency (÷ sum)'],
+      rowLabels: [t('attn.rowAttention'), t('attn.rowSaliency')],
       cellText: [...tokens, ...tokens],
       marks: [Array.from(e.important), Array.from(e.important)],
     });
     this.$('[data-out="example"]').textContent =
-      `Sequence #${e.index}: label ${e.label}, predicted ${e.predicted} (p = ${formatNumber(e.probabilities[e.predicted]!)}); answer at step ${e.important[0]! + 1}. ` +
-      `Attention there: ${formatNumber(e.alpha[e.important[0]!]!)}; saliency there: ${formatNumber(salNorm[e.important[0]!]!)} of its total.`;
+      t('attn.example', {
+        index: e.index,
+        label: e.label,
+        predicted: e.predicted,
+        p: formatNumber(e.probabilities[e.predicted]!),
+        step: e.important[0]! + 1,
+        attention: formatNumber(e.alpha[e.important[0]!]!),
+        saliency: formatNumber(salNorm[e.important[0]!]!),
+      });
     drawTable(this.$('[data-table="example"]'), {
-      caption: `Validation sequence #${e.index} (label ${e.label}, predicted ${e.predicted}): token ids (10 = marker, 11 = filler), attention, and saliency max_f |∂y_c/∂x_t,f| for the predicted class c`,
+      caption: t('attn.exampleCaption', { index: e.index, label: e.label, predicted: e.predicted }),
       columns: stepCols,
       rows: [
-        { label: 'token', values: e.tokens },
-        { label: 'attention α_t', values: e.alpha },
-        { label: 'saliency', values: e.saliency },
-        { label: 'saliency ÷ sum', values: salNorm },
+        { label: t('attn.token'), values: e.tokens },
+        { label: t('attn.attentionT'), values: e.alpha },
+        { label: t('attn.saliency'), values: e.saliency },
+        { label: t('attn.saliencyShare'), values: salNorm },
       ],
     });
 
     const a = v.agreement;
     this.$('[data-out="agreement"]').replaceChildren(
-      'Spearman rank correlation between α and saliency over the steps, averaged over the 200 validation sequences: ',
+      t('attn.agreementLead'),
       strong(formatNumber(a.spearman)),
-      `. They peak at the same step in ${pct(a.top1)} of sequences. Attention peaks on the answer step in ${pct(a.attentionHits)}, saliency in ${pct(a.saliencyHits)}; saliency puts ${formatNumber(v.saliencyMass)} of its total there (chance ${formatNumber(v.chance)}).`,
+      t('attn.agreementRest', {
+        top1: pct(a.top1),
+        attentionHits: pct(a.attentionHits),
+        saliencyHits: pct(a.saliencyHits),
+        saliencyMass: formatNumber(v.saliencyMass),
+        chance: formatNumber(v.chance),
+      }),
     );
     drawTable(this.$('[data-table="measures"]'), {
-      caption: `Measured on the 200 validation sequences after epoch ${v.epoch}`,
-      columns: ['value', 'chance'],
+      caption: t('attn.measuresCaption', { epoch: v.epoch }),
+      columns: [t('attn.value'), t('attn.chance')],
       rows: [
-        { label: 'attention mass on the answer step', values: [v.mass, v.chance] },
-        { label: 'attention mass on or after the answer step', values: [v.massFromAnswer, v.chanceFromAnswer] },
-        { label: 'saliency share on the answer step', values: [v.saliencyMass, v.chance] },
-        { label: 'Spearman ρ(α, saliency), mean', values: [a.spearman, 0] },
-        { label: 'same top step (α and saliency)', values: [a.top1, 1 / T] },
-        { label: 'α peaks on the answer step', values: [a.attentionHits, v.chance] },
-        { label: 'saliency peaks on the answer step', values: [a.saliencyHits, v.chance] },
-        { label: 'validation accuracy', values: [v.valAccuracy, 0.1] },
+        { label: t('attn.m.mass'), values: [v.mass, v.chance] },
+        { label: t('attn.m.massFrom'), values: [v.massFromAnswer, v.chanceFromAnswer] },
+        { label: t('attn.m.saliencyMass'), values: [v.saliencyMass, v.chance] },
+        { label: t('attn.m.spearman'), values: [a.spearman, 0] },
+        { label: t('attn.m.top1'), values: [a.top1, 1 / T] },
+        { label: t('attn.m.attentionHits'), values: [a.attentionHits, v.chance] },
+        { label: t('attn.m.saliencyHits'), values: [a.saliencyHits, v.chance] },
+        { label: t('attn.m.valAccuracy'), values: [v.valAccuracy, 0.1] },
       ],
     });
   }

@@ -8,17 +8,16 @@
  * link state and the notices.
  */
 import {
-  EVAL_LABELS,
   evaluationSchema,
   selectionOf,
-  SIMILARITY_LABELS,
   type EvalMethodId,
   type EvaluationSelection,
   type EvaluationState,
   type RandomisedId,
 } from '../../src/figures/evaluation/state.ts';
 import type { EvaluationView, RandomisedMethod } from '../../src/figures/evaluation/session.ts';
-import { parseField, readState } from '../../src/state/url-state.ts';
+import { fieldLabel, parseField, readState } from '../../src/state/url-state.ts';
+import { t } from '../../src/i18n/ui.ts';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol.ts';
 import { colourFor, rgbTriple } from '../views/palette.ts';
 import { drawHeatmap } from '../views/heatmap.ts';
@@ -40,19 +39,14 @@ const STYLE: Record<EvalMethodId | 'input', { colour: string; dash?: string }> =
   random: { colour: 'var(--eval-random)', dash: '3 4' },
   input: { colour: 'var(--eval-input)', dash: '1 3' },
 };
-const SHORT: Record<EvalMethodId | 'input', string> = {
-  saliency: 'saliency',
-  gxi: 'grad × input',
-  smoothgrad: 'SmoothGrad',
-  ig: 'IG',
-  gradcam: 'Grad-CAM',
-  lime: 'LIME',
-  random: 'random',
-  input: 'digit (control)',
-};
-/** Row labels that fit the heat map's label column, and shorter column heads. */
-const TINY: Record<EvalMethodId, string> = { saliency: 'saliency', gxi: 'grad×in', smoothgrad: 'SmoothGr', ig: 'IG', gradcam: 'GradCAM', lime: 'LIME', random: 'random' };
-const COLUMN: Record<string, string> = { saliency: 'sal', 'grad×in': 'g×i', SmoothGr: 'SG', GradCAM: 'GCAM', random: 'rand' };
+/** A method's full name, its short name (legends), a name that fits the heat map's label column, and a shorter column head. */
+const LABEL = (id: EvalMethodId | 'input') => t(`eval.method.${id}`);
+const SHORT = (id: EvalMethodId | 'input') => t(`eval.short.${id}`);
+const TINY = (id: EvalMethodId) => t(`eval.tiny.${id}`);
+const COLUMN = (id: EvalMethodId) => t(`eval.col.${id}`);
+const SIMILARITY = (measure: string) => t(`eval.sim.${measure}`);
+/** "after 1 epoch" or "after 3 epochs": the key for one and the key for more. */
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 /** Controls whose change only asks the worker for a new view. */
 const SELECTION_KEYS = ['digit', 'n', 'steps', 'seed'] as const;
 
@@ -95,11 +89,11 @@ class EvaluationFigure {
     this.worker = new Worker(new URL('../../src/worker/evaluation.worker.ts', import.meta.url), { type: 'module', name: `figure-${this.id}` });
     this.worker.onmessage = (e: MessageEvent<FromWorker<EvaluationView>>) => this.receive(e.data);
     this.worker.onerror = (e) => {
-      this.notices.add(`The figure's worker stopped: ${e.message || 'unknown error'}. Reload the page to try again.`);
-      this.status('error');
+      this.notices.add(t('live.workerStopped', { message: e.message || t('live.unknownError') }));
+      this.status(t('live.error'));
     };
     this.bind();
-    this.status('starting the engine…');
+    this.status(t('live.starting'));
     this.computing();
     this.send({ type: 'init', state: this.state, selection: this.selection(), backend: new URLSearchParams(location.search).get('backend') });
   }
@@ -142,7 +136,7 @@ class EvaluationFigure {
       el.addEventListener('change', () => {
         const parsed = parseField(evaluationSchema[key], el.value);
         if (!parsed.ok) {
-          this.notices.add(`${evaluationSchema[key].label} ${parsed.reason}; keeping ${String(this.state[key])}.`);
+          this.notices.add(t('live.badControl', { label: fieldLabel(evaluationSchema[key]), reason: parsed.reason, value: String(this.state[key]) }));
           el.value = String(this.state[key]);
           return;
         }
@@ -178,33 +172,33 @@ class EvaluationFigure {
     const b = this.$('[data-action="compare"]');
     const on = this.state.cmp === 'on';
     b.setAttribute('aria-pressed', String(on));
-    b.textContent = on ? 'Stop comparing checkpoints and seeds' : 'Compare across checkpoints and seeds (slow)';
+    b.textContent = t(on ? 'eval.stopCompare' : 'eval.compare');
   }
 
   private receive(msg: FromWorker<EvaluationView>): void {
     switch (msg.type) {
       case 'ready':
-        this.$('[data-out="backend"]').textContent = `TF.js backend: ${msg.backend} (${msg.reason})`;
+        this.$('[data-out="backend"]').textContent = t('live.backend', { backend: msg.backend, reason: msg.reason });
         this.root.dataset.backend = msg.backend;
         msg.notices.forEach((n) => this.notices.add(n));
         this.root.dataset.ready = 'true';
-        this.status('computing…');
+        this.status(t('eval.computing'));
         return;
       case 'loading':
         this.$<HTMLProgressElement>('[data-out="progress"]').value = msg.fraction;
-        this.status(`${msg.message} (${Math.round(msg.fraction * 100)}%)`);
+        this.status(t('live.loading', { message: msg.message, percent: Math.round(msg.fraction * 100) }));
         return;
       case 'progress':
         if (msg.view.stale || msg.view.request !== this.request) return;
         this.last = msg.view;
         this.render(msg.view);
         this.$<HTMLProgressElement>('[data-out="progress"]').value = 1;
-        this.status(`done: checkpoint after ${msg.view.epoch} epoch${msg.view.epoch === 1 ? '' : 's'}`);
+        this.status(t(plural(msg.view.epoch, 'eval.done1', 'eval.done'), { epochs: msg.view.epoch }));
         this.root.dataset.viewReady = 'true';
         return;
       case 'error':
         this.notices.add(msg.message);
-        this.status('error');
+        this.status(t('live.error'));
         return;
       default:
         return;
@@ -217,9 +211,9 @@ class EvaluationFigure {
     d.digit = String(v.digits[0]?.index ?? '');
     d.n = String(v.digits.length);
     d.compare = String(v.stability !== null);
-    const acc = v.testAccuracy === null ? '' : `, test accuracy ${(v.testAccuracy * 100).toFixed(1)}%`;
-    this.$('[data-out="readout"]').textContent =
-      `fast CNN after ${v.epoch} epoch${v.epoch === 1 ? '' : 's'}${acc} · digits ${v.digits.map((g) => `#${g.index} (a ${g.label}, predicted ${g.predicted})`).join(', ')} · each explained for its predicted class`;
+    const accuracy = v.testAccuracy === null ? '' : t('eval.readoutAccuracy', { accuracy: (v.testAccuracy * 100).toFixed(1) });
+    const digits = v.digits.map((g) => t('eval.readoutDigit', { index: g.index, label: g.label, predicted: g.predicted })).join(', ');
+    this.$('[data-out="readout"]').textContent = t(plural(v.epoch, 'eval.readout1', 'eval.readout'), { epochs: v.epoch, accuracy, digits });
     this.drawMaps(v);
     this.drawCurves(v);
     this.drawRandomisation(v);
@@ -230,48 +224,48 @@ class EvaluationFigure {
   private drawMaps(v: EvaluationView): void {
     drawDigit(this.$<HTMLCanvasElement>('[data-view="digit"]'), v.firstPixels);
     const first = v.digits[0]!;
-    this.$('[data-out="digit-note"]').textContent = `#${first.index}: a ${first.label}, p(${first.predicted}) = ${formatNumber(first.probability)}`;
+    this.$('[data-out="digit-note"]').textContent = t('eval.digitNote', { index: first.index, label: first.label, predicted: first.predicted, p: formatNumber(first.probability) });
     for (const m of v.maps) {
       const canvas = this.$<HTMLCanvasElement>(`[data-map="${m.id}"]`);
       paint(canvas, m.values);
-      canvas.setAttribute('aria-label', `${EVAL_LABELS[m.id]} of test digit #${first.index}, the ranking its deletion curve follows`);
+      canvas.setAttribute('aria-label', t('eval.mapLabel', { method: LABEL(m.id), index: first.index }));
     }
   }
 
   private drawCurves(v: EvaluationView): void {
     const xs = v.curves.fractions;
     const series = (which: 'deletion' | 'insertion'): XySeries[] =>
-      v.curves.methods.map((m) => ({ label: `${SHORT[m.id]} (AUC ${formatNumber(which === 'deletion' ? m.deletionAuc : m.insertionAuc)})`, ...STYLE[m.id], ys: m[which] }));
+      v.curves.methods.map((m) => ({ label: t('eval.auc', { method: SHORT(m.id), auc: formatNumber(which === 'deletion' ? m.deletionAuc : m.insertionAuc) }), ...STYLE[m.id], ys: m[which] }));
     const n = v.digits.length;
-    const yLabel = `p(predicted class)${n > 1 ? `, mean of ${n}` : ''}`;
-    drawXyPlot(this.$('[data-view="deletion"]'), { xs, series: series('deletion'), xLabel: 'fraction of pixels deleted (most important first)', yLabel });
-    drawXyPlot(this.$('[data-view="insertion"]'), { xs, series: series('insertion'), xLabel: 'fraction of pixels inserted (most important first)', yLabel });
+    const yLabel = n > 1 ? t('eval.yLabelMean', { n }) : t('eval.yLabel');
+    drawXyPlot(this.$('[data-view="deletion"]'), { xs, series: series('deletion'), xLabel: t('eval.deletedAxis'), yLabel });
+    drawXyPlot(this.$('[data-view="insertion"]'), { xs, series: series('insertion'), xLabel: t('eval.insertedAxis'), yLabel });
     drawTable(this.$('[data-table="auc"]'), {
-      caption: `Areas under the curves, mean over ${n} digit${n === 1 ? '' : 's'}: deletion AUC (lower is more faithful) and insertion AUC (higher is more faithful)`,
-      columns: ['deletion AUC ↓', 'insertion AUC ↑', 'insertion − deletion'],
-      rows: v.curves.methods.map((m) => ({ label: EVAL_LABELS[m.id], values: [m.deletionAuc, m.insertionAuc, m.insertionAuc - m.deletionAuc] })),
+      caption: t(plural(n, 'eval.aucCaption1', 'eval.aucCaption'), { n }),
+      columns: [t('eval.deletionAuc'), t('eval.insertionAuc'), t('eval.aucDifference')],
+      rows: v.curves.methods.map((m) => ({ label: LABEL(m.id), values: [m.deletionAuc, m.insertionAuc, m.insertionAuc - m.deletionAuc] })),
     });
     this.$('[data-table="auc"] table').dataset.methods = v.curves.methods.map((m) => m.id).join(' ');
     const digitCols = v.digits.map((g) => `#${g.index}`);
     drawTable(this.$('[data-table="auc-digits"]'), {
-      caption: 'Deletion AUC of each digit',
+      caption: t('eval.deletionDigitsCaption'),
       columns: digitCols,
-      rows: v.curves.methods.map((m) => ({ label: EVAL_LABELS[m.id], values: m.deletionAucs })),
+      rows: v.curves.methods.map((m) => ({ label: LABEL(m.id), values: m.deletionAucs })),
     });
     drawTable(this.$('[data-table="ins-digits"]'), {
-      caption: 'Insertion AUC of each digit',
+      caption: t('eval.insertionDigitsCaption'),
       columns: digitCols,
-      rows: v.curves.methods.map((m) => ({ label: EVAL_LABELS[m.id], values: m.insertionAucs })),
+      rows: v.curves.methods.map((m) => ({ label: LABEL(m.id), values: m.insertionAucs })),
     });
     drawTable(this.$('[data-table="curves"]'), {
-      caption: `Deletion curves: mean p(predicted class) after deleting each fraction of the pixels`,
+      caption: t('eval.deletionCurvesCaption'),
       columns: Array.from(xs, (x) => formatNumber(x)),
-      rows: v.curves.methods.map((m) => ({ label: EVAL_LABELS[m.id], values: m.deletion })),
+      rows: v.curves.methods.map((m) => ({ label: LABEL(m.id), values: m.deletion })),
     });
     drawTable(this.$('[data-table="insertion-curves"]'), {
-      caption: `Insertion curves: mean p(predicted class) after inserting each fraction of the pixels into a black image`,
+      caption: t('eval.insertionCurvesCaption'),
       columns: Array.from(xs, (x) => formatNumber(x)),
-      rows: v.curves.methods.map((m) => ({ label: EVAL_LABELS[m.id], values: m.insertion })),
+      rows: v.curves.methods.map((m) => ({ label: LABEL(m.id), values: m.insertion })),
     });
   }
 
@@ -279,39 +273,39 @@ class EvaluationFigure {
     const r = v.randomisation;
     const measure = this.state.sim;
     const pick = (m: RandomisedMethod) => (measure === 'signed' ? m.spearman : measure === 'ssim' ? m.ssim : measure === 'top' ? m.topOverlap : m.spearmanAbs);
-    const steps = ['trained', ...r.layers.map((l, i) => (i === 0 ? `${l}` : `+${l}`))];
+    const steps = [t('eval.trained'), ...r.layers.map((l, i) => (i === 0 ? `${l}` : `+${l}`))];
     drawXyPlot(this.$('[data-view="randomisation"]'), {
       xs: steps.map((_, i) => i),
       xTickLabels: steps,
-      series: r.methods.map((m) => ({ label: SHORT[m.id], ...STYLE[m.id], ys: pick(m) })),
-      xLabel: 'layers re-initialised, cumulatively from the top',
-      yLabel: SIMILARITY_LABELS[measure] ?? measure,
+      series: r.methods.map((m) => ({ label: SHORT(m.id), ...STYLE[m.id], ys: pick(m) })),
+      xLabel: t('eval.reinitAxis'),
+      yLabel: SIMILARITY(measure),
       yRange: measure === 'top' || measure === 'ssim' ? [0, 1] : [-1, 1],
     });
     for (const m of r.methods) {
       paint(this.$<HTMLCanvasElement>(`[data-rand="${m.id}-before"]`), m.before);
       paint(this.$<HTMLCanvasElement>(`[data-rand="${m.id}-after"]`), m.after);
     }
-    this.$('[data-out="rand-note"]').textContent = `test digit #${r.digit}, class ${r.target}; re-initialisation seed ${this.state.seed}`;
-    const table = (key: string, what: string, values: (m: RandomisedMethod) => Float64Array) =>
+    this.$('[data-out="rand-note"]').textContent = t('eval.randNote', { digit: r.digit, target: r.target, seed: this.state.seed });
+    const table = (key: string, values: (m: RandomisedMethod) => Float64Array) =>
       drawTable(this.$(`[data-table="rand-${key}"]`), {
-        caption: `${what} between the trained model's map and the map after each step (digit #${r.digit})`,
+        caption: t('eval.randCaption', { measure: SIMILARITY(key), digit: r.digit }),
         columns: steps,
-        rows: r.methods.map((m) => ({ label: EVAL_LABELS[m.id as RandomisedId], values: values(m) })),
+        rows: r.methods.map((m) => ({ label: LABEL(m.id as RandomisedId), values: values(m) })),
       });
-    table('abs', SIMILARITY_LABELS.abs!, (m) => m.spearmanAbs);
-    table('signed', SIMILARITY_LABELS.signed!, (m) => m.spearman);
-    table('ssim', SIMILARITY_LABELS.ssim!, (m) => m.ssim);
-    table('top', SIMILARITY_LABELS.top!, (m) => m.topOverlap);
+    table('abs', (m) => m.spearmanAbs);
+    table('signed', (m) => m.spearman);
+    table('ssim', (m) => m.ssim);
+    table('top', (m) => m.topOverlap);
   }
 
   private drawAgreement(v: EvaluationView): void {
-    const labels = v.agreement.methods.map((id) => SHORT[id]);
-    const rowLabels = v.agreement.methods.map((id) => TINY[id]);
-    drawHeatmap(this.$('[data-view="agreement"]'), { values: v.agreement.matrix, rows: labels.length, cols: labels.length, rowLabels, colLabels: rowLabels.map((l) => COLUMN[l] ?? l), scale: 'signed' });
+    const labels = v.agreement.methods.map((id) => SHORT(id));
+    const rowLabels = v.agreement.methods.map((id) => TINY(id));
+    drawHeatmap(this.$('[data-view="agreement"]'), { values: v.agreement.matrix, rows: labels.length, cols: labels.length, rowLabels, colLabels: v.agreement.methods.map((id) => COLUMN(id)), scale: 'signed' });
     const k = labels.length;
     drawTable(this.$('[data-table="agreement"]'), {
-      caption: `Spearman ρ between the methods' pixel rankings, mean over ${v.digits.length} digit${v.digits.length === 1 ? '' : 's'}`,
+      caption: t(plural(v.digits.length, 'eval.agreementCaption1', 'eval.agreementCaption'), { n: v.digits.length }),
       columns: labels,
       rows: labels.map((l, a) => ({ label: l, values: v.agreement.matrix.slice(a * k, a * k + k) })),
     });
@@ -325,11 +319,11 @@ class EvaluationFigure {
     const cols = s.columns.map((c) => `s${c.seed} e${c.epoch}`);
     const values = new Float64Array(s.methods.length * cols.length);
     s.methods.forEach((m, i) => values.set(m.rho, i * cols.length));
-    drawHeatmap(this.$('[data-view="stability"]'), { values, rows: s.methods.length, cols: cols.length, rowLabels: s.methods.map((m) => TINY[m.id]), colLabels: cols, scale: 'signed' });
+    drawHeatmap(this.$('[data-view="stability"]'), { values, rows: s.methods.length, cols: cols.length, rowLabels: s.methods.map((m) => TINY(m.id)), colLabels: cols, scale: 'signed' });
     drawTable(this.$('[data-table="stability"]'), {
-      caption: `Spearman ρ between each method's map on seed 1 after ${v.epoch} epochs and on another checkpoint (seed s, epoch e), mean over ${v.digits.length} digit${v.digits.length === 1 ? '' : 's'}`,
-      columns: s.columns.map((c) => `seed ${c.seed}, epoch ${c.epoch}${c.testAccuracy === null ? '' : ` (${(c.testAccuracy * 100).toFixed(1)}%)`}`),
-      rows: s.methods.map((m) => ({ label: EVAL_LABELS[m.id], values: m.rho })),
+      caption: t(plural(v.digits.length, 'eval.stabilityCaption1', 'eval.stabilityCaption'), { epochs: v.epoch, n: v.digits.length }),
+      columns: s.columns.map((c) => `${t('eval.stabilityColumn', { seed: c.seed, epoch: c.epoch })}${c.testAccuracy === null ? '' : ` (${(c.testAccuracy * 100).toFixed(1)}%)`}`),
+      rows: s.methods.map((m) => ({ label: LABEL(m.id), values: m.rho })),
     });
   }
 }

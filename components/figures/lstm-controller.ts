@@ -13,6 +13,7 @@ import { drawUnitHeatmap } from '../views/unit-heatmap.ts';
 import { drawStepBars } from '../views/step-bars.ts';
 import { formatNumber } from '../views/format.ts';
 import { LiveFigure } from './live-figure.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 /** How the figure prints a token id: digits as themselves, the marker and the filler as symbols. */
 export function tokenName(id: number): string {
@@ -20,11 +21,13 @@ export function tokenName(id: number): string {
 }
 
 const MAPS = [
-  { key: 'h', name: 'hidden state hₜ', scale: 'signed', range: undefined },
-  { key: 'i', name: 'input gate iₜ', scale: 'magnitude', range: [0, 1] },
-  { key: 'f', name: 'forget gate fₜ', scale: 'magnitude', range: [0, 1] },
-  { key: 'o', name: 'output gate oₜ', scale: 'magnitude', range: [0, 1] },
+  { key: 'h', scale: 'signed', range: undefined },
+  { key: 'i', scale: 'magnitude', range: [0, 1] },
+  { key: 'f', scale: 'magnitude', range: [0, 1] },
+  { key: 'o', scale: 'magnitude', range: [0, 1] },
 ] as const;
+
+const HISTORY_COLUMNS = ['curve.lossAxis', 'curve.accuracyAxis', 'curve.validationLoss', 'curve.validationAccuracy', 'curve.sequencesPerSecond'];
 
 export function mount(root: HTMLElement): void {
   new LstmFigure(root);
@@ -40,12 +43,12 @@ class LstmFigure extends LiveFigure<typeof lstmSchema, number, LstmView> {
     super(root, lstmSchema, ['lr', 'batch', 'epochs', 'seed'], (name) =>
       new Worker(new URL('../../src/worker/lstm.worker.ts', import.meta.url), { type: 'module', name }),
     );
-    const series = (what: string): Series[] => [
-      { label: `training ${what}`, colour: '--lstm-colour' },
-      { label: `validation ${what}`, colour: '--rnn-colour', dash: [6, 4] },
+    const series = (training: string, validation: string): Series[] => [
+      { label: t(training), colour: '--lstm-colour' },
+      { label: t(validation), colour: '--rnn-colour', dash: [6, 4] },
     ];
-    this.lossChart = new LineChart(this.$('[data-view="loss"]'), series('loss'), { yLabel: 'loss' });
-    this.accChart = new LineChart(this.$('[data-view="accuracy"]'), series('accuracy'), { yLabel: 'accuracy' });
+    this.lossChart = new LineChart(this.$('[data-view="loss"]'), series('curve.trainingLoss', 'curve.validationLoss'), { yLabel: t('curve.lossAxis') });
+    this.accChart = new LineChart(this.$('[data-view="accuracy"]'), series('curve.trainingAccuracy', 'curve.validationAccuracy'), { yLabel: t('curve.accuracyAxis') });
     const input = this.$<HTMLInputElement>('input[name="example"]');
     input.value = String(this.state.example);
     const pick = (k: number) => {
@@ -74,9 +77,9 @@ class LstmFigure extends LiveFigure<typeof lstmSchema, number, LstmView> {
     this.root.dataset.loss = String(last.loss);
     this.root.dataset.valAccuracy = String(last.valAccuracy);
     drawTable(this.$('[data-table="history"]'), {
-      caption: 'Training history (the curves): loss and accuracy per epoch',
-      columns: ['loss', 'accuracy', 'validation loss', 'validation accuracy', 'sequences/s'],
-      rows: this.history.map((r) => ({ label: `epoch ${r.epoch}`, values: [r.loss, r.accuracy, r.valLoss ?? NaN, r.valAccuracy ?? NaN, r.samplesPerSecond] })),
+      caption: t('lstm.historyCaption'),
+      columns: HISTORY_COLUMNS.map((k) => t(k)),
+      rows: this.history.map((r) => ({ label: t('live.epoch', { epoch: r.epoch }), values: [r.loss, r.accuracy, r.valLoss ?? NaN, r.valAccuracy ?? NaN, r.samplesPerSecond] })),
     });
   }
 
@@ -86,7 +89,7 @@ class LstmFigure extends LiveFigure<typeof lstmSchema, number, LstmView> {
     this.lossChart.clear();
     this.accChart.clear();
     this.$('[data-table="history"]').replaceChildren();
-    this.$('[data-out="readout"]').textContent = 'not trained yet';
+    this.$('[data-out="readout"]').textContent = t('ctl.notTrained');
   }
 
   protected render(v: LstmView): void {
@@ -101,40 +104,43 @@ class LstmFigure extends LiveFigure<typeof lstmSchema, number, LstmView> {
     ds.importantMass = String(v.importantMass);
     ds.chance = String(1 / v.steps);
     this.$('[data-out="readout"]').textContent =
-      `epoch ${v.epoch} · validation loss ${formatNumber(v.valLoss)} · validation accuracy ${(v.valAccuracy * 100).toFixed(1)}% (chance 10%)`;
+      t('lstm.readout', { epoch: v.epoch, loss: formatNumber(v.valLoss), accuracy: (v.valAccuracy * 100).toFixed(1) });
 
     const e = v.example;
     const tokens = Array.from(e.tokens, tokenName);
     const answer = e.important[0]!;
     this.$('[data-out="example"]').textContent =
-      `sequence ${tokens.join(' ')} · answer ${e.label} (step ${answer + 1}, right after the marker M) · predicted ${e.predicted} (p = ${formatNumber(e.probabilities[e.predicted]!)})`;
+      t('lstm.example', { tokens: tokens.join(' '), label: e.label, step: answer + 1, predicted: e.predicted, p: formatNumber(e.probabilities[e.predicted]!) });
     drawStepBars(this.$('[data-view="gradient"]'), e.gradient, tokens, e.important);
     let total = 0;
     for (const g of e.gradient) total += g;
     const share = total > 0 ? e.gradient[answer]! / total : 0;
     ds.exampleMass = String(share);
-    this.$('[data-out="mass"]').textContent =
-      `Share of the gradient on the answer step: ${(share * 100).toFixed(0)}% for this sequence, ` +
-      `${(v.importantMass * 100).toFixed(0)}% on average over the validation set (an even spread would give ${(100 / v.steps).toFixed(0)}%).`;
+    this.$('[data-out="mass"]').textContent = t('lstm.mass', {
+      share: (share * 100).toFixed(0),
+      mean: (v.importantMass * 100).toFixed(0),
+      even: (100 / v.steps).toFixed(0),
+    });
     drawTable(this.$('[data-table="sequence"]'), {
-      caption: `Validation sequence #${e.index}: token ids per step (0–9 digits, 10 the marker M, 11 the filler ·), and ‖∂z_ŷ/∂x_t‖ for the predicted class ${e.predicted}; the answer is at step ${answer + 1}`,
-      columns: tokens.map((tok, t) => `${t + 1}${t === answer ? '★' : ''} (${tok})`),
+      caption: t('lstm.sequenceCaption', { index: e.index, predicted: e.predicted, step: answer + 1 }),
+      columns: tokens.map((tok, s) => `${s + 1}${s === answer ? '★' : ''} (${tok})`),
       rows: [
-        { label: 'token id', values: e.tokens },
+        { label: t('lstm.tokenId'), values: e.tokens },
         { label: '‖∂z_ŷ/∂x_t‖', values: e.gradient },
       ],
     });
     for (const m of MAPS) {
       const values = e[m.key];
+      const name = t(`lstm.name.${m.key}`);
       drawUnitHeatmap(this.$(`[data-view="map-${m.key}"]`), {
-        values, steps: v.steps, units: v.units, scale: m.scale, range: m.range ? [m.range[0], m.range[1]] : undefined, marked: e.important, label: m.name,
+        values, steps: v.steps, units: v.units, scale: m.scale, range: m.range ? [m.range[0], m.range[1]] : undefined, marked: e.important, label: name,
       });
       drawTable(this.$(`[data-table="map-${m.key}"]`), {
-        caption: `The ${m.name} of validation sequence #${e.index}: one row per unit, one column per time step`,
-        columns: Array.from({ length: v.steps }, (_, t) => `t${t + 1}`),
+        caption: t('lstm.mapCaption', { name, index: e.index }),
+        columns: Array.from({ length: v.steps }, (_, s) => `t${s + 1}`),
         rows: Array.from({ length: v.units }, (_, u) => ({
-          label: `unit ${u + 1}`,
-          values: Array.from({ length: v.steps }, (_, t) => values[t * v.units + u]!),
+          label: t('lstm.unit', { unit: u + 1 }),
+          values: Array.from({ length: v.steps }, (_, s) => values[s * v.units + u]!),
         })),
       });
     }

@@ -18,6 +18,8 @@ import { drawBars } from '../views/bars.ts';
 import { LineChart } from '../views/line-chart.ts';
 import { formatNumber } from '../views/format.ts';
 import { LiveFigure } from './live-figure.ts';
+import { t } from '../../src/i18n/ui.ts';
+import { fieldLabel } from '../../src/state/url-state.ts';
 
 const DIGITS = Array.from({ length: 10 }, (_, i) => String(i));
 const SIDE = 28;
@@ -81,10 +83,10 @@ class MlpActivationsFigure extends LiveFigure<typeof mlpActivationsSchema, numbe
     this.loss = new LineChart(
       this.$('[data-view="loss"]'),
       [
-        { label: 'training loss', colour: '--book-pos' },
-        { label: 'test loss', colour: '--book-neg', dash: [6, 4] },
+        { label: t('mlpact.trainingLoss'), colour: '--book-pos' },
+        { label: t('mlpact.testLoss'), colour: '--book-neg', dash: [6, 4] },
       ],
-      { yLabel: 'cross-entropy', log: true },
+      { yLabel: t('mlpact.crossEntropy'), log: true },
     );
     const digitInput = this.$<HTMLInputElement>('input[name="digit"]');
     digitInput.value = String(this.state.digit);
@@ -96,7 +98,7 @@ class MlpActivationsFigure extends LiveFigure<typeof mlpActivationsSchema, numbe
     digitInput.addEventListener('change', () => {
       const parsed = parseField(mlpActivationsSchema.digit, digitInput.value);
       if (!parsed.ok) {
-        this.notices.add(`${mlpActivationsSchema.digit.label} ${parsed.reason}; keeping ${this.state.digit}.`);
+        this.notices.add(t('live.badControl', { label: fieldLabel(mlpActivationsSchema.digit), reason: parsed.reason, value: this.state.digit }));
         digitInput.value = String(this.state.digit);
         return;
       }
@@ -145,10 +147,17 @@ class MlpActivationsFigure extends LiveFigure<typeof mlpActivationsSchema, numbe
       this.loss.push(0, [NaN, v.testLoss]);
       this.plottedStart = true;
     }
-    this.$('[data-out="epoch"]').textContent = `epoch ${v.epoch}`;
+    this.$('[data-out="epoch"]').textContent = t('mlpact.epoch', { epoch: v.epoch });
     const out = v.layers[2]!.values;
     this.$('[data-out="metrics"]').textContent =
-      `test loss ${formatNumber(v.testLoss)} · test accuracy ${(v.testAccuracy * 100).toFixed(1)}% · digit #${v.digit.index} is a ${v.digit.label}, predicted ${v.predicted} (p = ${formatNumber(out[v.predicted]!)})`;
+      t('mlpact.metrics', {
+        loss: formatNumber(v.testLoss),
+        accuracy: (v.testAccuracy * 100).toFixed(1),
+        index: v.digit.index,
+        label: v.digit.label,
+        predicted: v.predicted,
+        p: formatNumber(out[v.predicted]!),
+      });
 
     drawDigit(this.$<HTMLCanvasElement>('[data-view="input"]'), v.digit.pixels);
     const [h1, h2] = [v.layers[0]!, v.layers[1]!];
@@ -158,25 +167,26 @@ class MlpActivationsFigure extends LiveFigure<typeof mlpActivationsSchema, numbe
       const canvas = this.$<HTMLCanvasElement>(`[data-view="act-${layer.name}"]`);
       paintMap(canvas, layer.values, rows, TILES, { scale: 'magnitude', lo: 0, hi: top });
       const strongest = Array.from(layer.values).reduce((best, a, j, all) => (a > all[best]! ? j : best), 0);
-      canvas.setAttribute('aria-label', `Activations of the ${layer.values.length} neurons of ${layer.name} for digit #${v.digit.index}: from 0 to ${formatNumber(hi)}, the largest at neuron ${strongest}; all values in the tables below`);
+      const layerName = t(`mlpact.layer.${layer.name}`);
+      canvas.setAttribute('aria-label', t('mlpact.activationsLabel', { count: layer.values.length, layer: layerName, index: v.digit.index, max: formatNumber(hi), strongest }));
       this.$(`[data-view="legend-${layer.name}"]`).replaceChildren(legend('magnitude', 0, top));
       drawTable(this.$(`[data-table="act-${layer.name}"]`), {
-        caption: `Activation map of ${layer.name}: a⁽${layer.name === 'hidden1' ? 1 : 2}⁾_j for digit #${v.digit.index}, neuron j = 8 × row + column`,
+        caption: t('mlpact.activationsCaption', { layer: layerName, n: layer.name === 'hidden1' ? '¹' : '²', index: v.digit.index }),
         columns: Array.from({ length: TILES }, (_, c) => `+${c}`),
         rows: Array.from({ length: rows }, (_, r) => ({ label: `j = ${TILES * r}`, values: layer.values.slice(TILES * r, TILES * (r + 1)) })),
       });
     }
     drawBars(this.$('[data-view="act-output"]'), DIGITS, out, v.predicted);
     drawTable(this.$('[data-table="act-output"]'), {
-      caption: `Output layer (softmax) for digit #${v.digit.index}, label ${v.digit.label}`,
+      caption: t('mlpact.outputTableCaption', { index: v.digit.index, label: v.digit.label }),
       columns: DIGITS,
       rows: [{ label: 'p(digit)', values: out }],
     });
 
     this.drawWeights(v);
     drawTable(this.$('[data-table="metrics"]'), {
-      caption: `The network after ${v.epoch} epochs, on the 2,000 test digits`,
-      columns: ['epoch', 'test loss', 'test accuracy'],
+      caption: t('mlpact.metricsCaption', { epoch: v.epoch }),
+      columns: [t('mlpact.epochColumn'), t('mlpact.testLoss'), t('mlpact.testAccuracy')],
       rows: [{ label: 'MLP 784 → 64 → 32 → 10', values: [v.epoch, v.testLoss, v.testAccuracy] }],
     });
   }
@@ -197,8 +207,8 @@ class MlpActivationsFigure extends LiveFigure<typeof mlpActivationsSchema, numbe
     const ring = getComputedStyle(this.root).getPropertyValue('--sl-color-white').trim() || '#000';
     const canvas = this.$<HTMLCanvasElement>('[data-view="weights"]');
     paintWeights(canvas, shown, w.units, limit, marked, ring);
-    const what = delta ? `change since epoch 0 of the ${w.units} weight vectors` : `${w.units} weight vectors`;
-    canvas.setAttribute('aria-label', `The ${what} of hidden layer 1 after ${v.epoch} epochs, each a 28×28 image, on one scale from −${formatNumber(limit)} to ${formatNumber(limit)}; outlined: neurons ${marked.join(', ')}, the most active for this digit. Summaries in the tables below`);
+    const what = t(delta ? 'mlpact.whatDelta' : 'mlpact.whatW', { units: w.units });
+    canvas.setAttribute('aria-label', t('mlpact.weightsAria', { what, epoch: v.epoch, limit: formatNumber(limit), marked: marked.join(', ') }));
     this.$('[data-view="weights-legend"]').replaceChildren(legend('signed', -limit, limit));
     this.root.dataset.weightsShown = this.state.wshow;
     const blocks = SIDE / BLOCK;
@@ -210,17 +220,17 @@ class MlpActivationsFigure extends LiveFigure<typeof mlpActivationsSchema, numbe
         const [lo, hi] = extent(img);
         const means = new Float32Array(blocks * blocks);
         for (let p = 0; p < img.length; p++) means[Math.floor(Math.floor(p / SIDE) / BLOCK) * blocks + Math.floor((p % SIDE) / BLOCK)]! += img[p]! / (BLOCK * BLOCK);
-        return { label: `neuron ${j}`, values: [bias[j]!, Math.sqrt(norm), lo, hi, ...means] };
+        return { label: t('mlpact.neuron', { j }), values: [bias[j]!, Math.sqrt(norm), lo, hi, ...means] };
       });
-    const blockColumns = Array.from({ length: blocks * blocks }, (_, b) => `block ${Math.floor(b / blocks)},${b % blocks}`);
+    const blockColumns = Array.from({ length: blocks * blocks }, (_, b) => t('mlpact.block', { r: Math.floor(b / blocks), c: b % blocks }));
     drawTable(this.$('[data-table="weights"]'), {
-      caption: `First-layer weights after ${v.epoch} epochs: for each hidden-1 neuron j, its bias, the length ‖W⁽¹⁾_j‖ of its weight vector, its smallest and largest weight, and the mean weight of each 7×7-pixel block of its 28×28 image (block r,c = rows 7r…7r+6, columns 7c…7c+6)`,
-      columns: ['bias', '‖W_j‖', 'min', 'max', ...blockColumns],
+      caption: t('mlpact.weightsCaption', { epoch: v.epoch }),
+      columns: [t('mlpact.bias'), '‖W_j‖', t('mlpact.min'), t('mlpact.max'), ...blockColumns],
       rows: summary(w.values, w.bias),
     });
     drawTable(this.$('[data-table="weights-change"]'), {
-      caption: `Change of the first-layer weights since epoch 0, W⁽¹⁾_j − W⁽¹⁾_j(0), summarised the same way (the first column is the bias, which starts at 0)`,
-      columns: ['bias', '‖ΔW_j‖', 'min', 'max', ...blockColumns],
+      caption: t('mlpact.changeCaption'),
+      columns: [t('mlpact.bias'), '‖ΔW_j‖', t('mlpact.min'), t('mlpact.max'), ...blockColumns],
       rows: summary(change, w.bias),
     });
   }

@@ -11,6 +11,7 @@ import { drawBoundary } from '../views/boundary.ts';
 import { legend } from '../views/heatmap.ts';
 import { drawTable } from '../views/table.ts';
 import { LiveFigure } from './live-figure.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
@@ -37,7 +38,7 @@ class TradeoffFigure extends LiveFigure<typeof tradeoffSchema, number, TradeoffV
     });
     this.$('[data-action="check"]').addEventListener('click', () => this.check());
     const l = legend('signed', -0.5, 0.5);
-    l.querySelectorAll('span:not(.legend-bar)').forEach((s, i) => (s.textContent = i === 0 ? 'class 0' : 'class 1'));
+    l.querySelectorAll('span:not(.legend-bar)').forEach((s, i) => (s.textContent = t('tradeoff.class', { k: i === 0 ? 0 : 1 })));
     this.$('[data-view="legend"]').replaceChildren(l);
     this.start();
   }
@@ -76,51 +77,56 @@ class TradeoffFigure extends LiveFigure<typeof tradeoffSchema, number, TradeoffV
     const out = this.$('[data-out="check"]');
     const v = this.last;
     if (!v || v.epoch === 0) {
-      out.textContent = 'Train the network first: the target is its test accuracy.';
+      out.textContent = t('tradeoff.trainFirst');
       return;
     }
     const target = v.testAccuracy;
     const answer = v.depths.find((d) => d.testAccuracy >= target - 0.02 - 1e-9);
     const mine = v.tree.depth;
     let verdict: string;
-    if (!answer) verdict = `No depth up to 8 comes within 2 points of the network's ${pct(target)} on this data: here transparency costs accuracy.`;
-    else if (answer.depth === mine) verdict = `Yes: depth ${mine} (${pct(answer.testAccuracy)}, ${answer.leaves} leaves) is the smallest within 2 points of the network's ${pct(target)}. Its leaves are the rules a reader must check.`;
-    else if (mine > answer.depth) verdict = 'Within 2 points, but not the smallest: try a shallower tree.';
-    else verdict = `Not yet: depth ${mine} reaches ${pct(v.tree.testAccuracy)}, more than 2 points below the network's ${pct(target)}.`;
+    const right = !answer || answer.depth === mine;
+    if (!answer) verdict = t('tradeoff.noDepth', { target: pct(target) });
+    else if (answer.depth === mine) verdict = t('tradeoff.yes', { depth: mine, accuracy: pct(answer.testAccuracy), leaves: answer.leaves, target: pct(target) });
+    else if (mine > answer.depth) verdict = t('tradeoff.tooDeep');
+    else verdict = t('tradeoff.notYet', { depth: mine, accuracy: pct(v.tree.testAccuracy), target: pct(target) });
     out.textContent = verdict;
-    this.root.dataset.check = verdict.startsWith('Yes') || verdict.startsWith('No depth') ? 'right' : 'wrong';
+    this.root.dataset.check = right ? 'right' : 'wrong';
   }
 
   protected render(v: TradeoffView): void {
     this.last = v;
-    const t = v.tree;
+    const tree = v.tree;
     Object.assign(this.root.dataset, {
       mlpAccuracy: String(v.testAccuracy),
-      treeAccuracy: String(t.testAccuracy),
-      treeLeaves: String(t.leaves),
-      depth: String(t.depth),
-      treeMillis: t.millis.toFixed(1),
+      treeAccuracy: String(tree.testAccuracy),
+      treeLeaves: String(tree.leaves),
+      depth: String(tree.depth),
+      treeMillis: tree.millis.toFixed(1),
     });
-    this.$('[data-out="code"]').textContent = t.code;
-    this.$('[data-out="tree"]').textContent =
-      `depth ${t.actualDepth}, ${t.leaves} leaves (rules) · test accuracy ${pct(t.testAccuracy)} (train ${pct(t.trainAccuracy)}) · fitted in ${t.millis.toFixed(0)} ms`;
-    this.paint('[data-view="tree-boundary"]', t.boundary);
-    this.$('[data-out="mlp"]').textContent = v.epoch === 0
-      ? `2 hidden layers of ${this.state.hidden} tanh units, ${v.parameters} weights · untrained (${pct(v.testAccuracy)}); press Train`
-      : `2 hidden layers of ${this.state.hidden} tanh units, ${v.parameters} weights · epoch ${v.epoch} · test accuracy ${pct(v.testAccuracy)} (train ${pct(v.trainAccuracy)})`;
+    this.$('[data-out="code"]').textContent = tree.code;
+    this.$('[data-out="tree"]').textContent = t('tradeoff.treeReadout', {
+      depth: tree.actualDepth,
+      leaves: tree.leaves,
+      test: pct(tree.testAccuracy),
+      train: pct(tree.trainAccuracy),
+      ms: tree.millis.toFixed(0),
+    });
+    this.paint('[data-view="tree-boundary"]', tree.boundary);
+    const mlp = { hidden: this.state.hidden, parameters: v.parameters, epoch: v.epoch, test: pct(v.testAccuracy), train: pct(v.trainAccuracy) };
+    this.$('[data-out="mlp"]').textContent = t(v.epoch === 0 ? 'tradeoff.mlpUntrained' : 'tradeoff.mlpTrained', mlp);
     this.paint('[data-view="mlp-boundary"]', v.boundary);
     drawTable(this.$('[data-table="accuracy"]'), {
-      caption: 'Side by side on the same data (300 training and 300 test points)',
-      columns: ['train accuracy', 'test accuracy', 'parameters or leaves'],
+      caption: t('tradeoff.accuracyCaption'),
+      columns: [t('tradeoff.trainAccuracy'), t('tradeoff.testAccuracy'), t('tradeoff.size')],
       rows: [
-        { label: `tree, depth ${t.depth}`, values: [t.trainAccuracy, t.testAccuracy, t.leaves] },
-        { label: `network, epoch ${v.epoch}`, values: [v.trainAccuracy, v.testAccuracy, v.parameters] },
+        { label: t('tradeoff.treeRow', { depth: tree.depth }), values: [tree.trainAccuracy, tree.testAccuracy, tree.leaves] },
+        { label: t('tradeoff.networkRow', { epoch: v.epoch }), values: [v.trainAccuracy, v.testAccuracy, v.parameters] },
       ],
     });
     drawTable(this.$('[data-table="depths"]'), {
-      caption: 'Tree accuracy at every depth (the readability–accuracy curve)',
-      columns: ['leaves', 'train accuracy', 'test accuracy'],
-      rows: v.depths.map((d) => ({ label: `depth ${d.depth}`, values: [d.leaves, d.trainAccuracy, d.testAccuracy] })),
+      caption: t('tradeoff.depthsCaption'),
+      columns: [t('tradeoff.leaves'), t('tradeoff.trainAccuracy'), t('tradeoff.testAccuracy')],
+      rows: v.depths.map((d) => ({ label: t('tradeoff.depthRow', { depth: d.depth }), values: [d.leaves, d.trainAccuracy, d.testAccuracy] })),
     });
   }
 }

@@ -10,6 +10,7 @@ import { drawTable } from '../views/table.ts';
 import { LineChart } from '../views/line-chart.ts';
 import { formatNumber } from '../views/format.ts';
 import { LiveFigure } from './live-figure.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 export function mount(root: HTMLElement): void {
   new VanishFigure(root);
@@ -26,10 +27,10 @@ class VanishFigure extends LiveFigure<typeof vanishSchema, null, VanishView> {
     this.chart = new LineChart(
       this.$('[data-view="norms"]'),
       [
-        { label: 'plain RNN', colour: '--rnn-colour', dash: [6, 4] },
+        { label: t('vanish.plainRnn'), colour: '--rnn-colour', dash: [6, 4] },
         { label: 'LSTM', colour: '--lstm-colour' },
       ],
-      { yLabel: '‖∂z/∂xₜ‖', xLabel: 'time step t', log: true },
+      { yLabel: '‖∂z/∂xₜ‖', xLabel: t('vanish.timeStep'), log: true },
     );
     this.start();
   }
@@ -43,12 +44,12 @@ class VanishFigure extends LiveFigure<typeof vanishSchema, null, VanishView> {
   protected onReset(): void {
     this.history.length = 0;
     this.chart.clear();
-    this.$('[data-out="readout"]').textContent = 'computing…';
+    this.$('[data-out="readout"]').textContent = t('ctl.computing');
   }
 
   protected render(v: VanishView): void {
     this.chart.clear();
-    for (let t = 0; t < v.steps; t++) this.chart.push(t + 1, [v.rnn.norms[t]!, v.lstm.norms[t]!]);
+    for (let s = 0; s < v.steps; s++) this.chart.push(s + 1, [v.rnn.norms[s]!, v.lstm.norms[s]!]);
     const T = v.steps;
     const ds = this.root.dataset;
     ds.rnnFirst = String(v.rnn.norms[0]);
@@ -58,19 +59,19 @@ class VanishFigure extends LiveFigure<typeof vanishSchema, null, VanishView> {
     ds.steps = String(T);
     const ratio = (n: Float32Array) => formatNumber(n[0]! / n[T - 1]!);
     this.$('[data-out="readout"]').textContent =
-      `${v.epoch === 0 ? 'at initialisation' : `after ${v.epoch} epoch${v.epoch > 1 ? 's' : ''}`} · ` +
-      `step 1 ÷ step ${T}: RNN ${ratio(v.rnn.norms)}, LSTM ${ratio(v.lstm.norms)}` +
-      (v.epoch > 0 ? ` · training accuracy: RNN ${(v.rnn.accuracy * 100).toFixed(0)}%, LSTM ${(v.lstm.accuracy * 100).toFixed(0)}%` : '');
+      `${v.epoch === 0 ? t('vanish.atInit') : v.epoch === 1 ? t('vanish.afterEpoch') : t('vanish.afterEpochs', { epoch: v.epoch })} · ` +
+      t('vanish.ratio', { steps: T, rnn: ratio(v.rnn.norms), lstm: ratio(v.lstm.norms) }) +
+      (v.epoch > 0 ? ` · ${t('vanish.trainingAccuracy', { rnn: (v.rnn.accuracy * 100).toFixed(0), lstm: (v.lstm.accuracy * 100).toFixed(0) })}` : '');
     drawTable(this.$('[data-table="norms"]'), {
-      caption: `Gradient norm of the true class's score with respect to each step's input, mean over 32 sequences (${v.epoch === 0 ? 'at initialisation' : `epoch ${v.epoch}`})`,
-      columns: ['plain RNN', 'LSTM'],
-      rows: Array.from({ length: T }, (_, t) => ({ label: `t = ${t + 1}`, values: [v.rnn.norms[t]!, v.lstm.norms[t]!] })),
+      caption: t('vanish.normsCaption', { when: v.epoch === 0 ? t('vanish.atInit') : t('live.epoch', { epoch: v.epoch }) }),
+      columns: [t('vanish.plainRnn'), 'LSTM'],
+      rows: Array.from({ length: T }, (_, s) => ({ label: `t = ${s + 1}`, values: [v.rnn.norms[s]!, v.lstm.norms[s]!] })),
     });
     if (v.epoch > 0 && this.history.at(-1)?.epoch !== v.epoch) this.history.push({ epoch: v.epoch, rnn: v.rnn, lstm: v.lstm });
     drawTable(this.$('[data-table="training"]'), {
-      caption: 'Training loss and accuracy per epoch (both models see the same 320 sequences)',
-      columns: ['RNN loss', 'RNN accuracy', 'LSTM loss', 'LSTM accuracy'],
-      rows: this.history.map((h) => ({ label: `epoch ${h.epoch}`, values: [h.rnn.loss, h.rnn.accuracy, h.lstm.loss, h.lstm.accuracy] })),
+      caption: t('vanish.trainingCaption'),
+      columns: [t('vanish.rnnLoss'), t('vanish.rnnAccuracy'), t('vanish.lstmLoss'), t('vanish.lstmAccuracy')],
+      rows: this.history.map((h) => ({ label: t('live.epoch', { epoch: h.epoch }), values: [h.rnn.loss, h.rnn.accuracy, h.lstm.loss, h.lstm.accuracy] })),
     });
   }
 }

@@ -7,6 +7,7 @@
 import { colourFor } from './palette.ts';
 import { legend } from './heatmap.ts';
 import { formatNumber } from './format.ts';
+import { t as tr } from '../../src/i18n/ui.ts';
 
 export interface AttentionMapData {
   /** rows × steps, row-major. */
@@ -51,7 +52,8 @@ export function drawAttentionMap(host: HTMLElement, data: AttentionMapData): voi
       Object.entries({ x: x + 1, y: y + 1, width: CELL - 2, height: CELL - 2, rx: 3 }).forEach(([k, val]) => rect.setAttribute(k, String(val)));
       rect.setAttribute('fill', colourFor(v, 'magnitude', 0, max));
       const title = document.createElementNS(SVG, 'title');
-      title.textContent = `${data.rowLabels[r]}, step ${t + 1}${data.cellText ? ` (${data.cellText[r * data.steps + t]})` : ''}: ${formatNumber(v)}`;
+      const cell = { row: data.rowLabels[r], step: t + 1, value: formatNumber(v) };
+      title.textContent = data.cellText ? tr('views.cellToken', { ...cell, token: data.cellText[r * data.steps + t] }) : tr('views.cell', cell);
       rect.append(title);
       svg.append(rect);
       const label = data.cellText?.[r * data.steps + t];

@@ -5,6 +5,7 @@
  */
 import { colourFor, extent, type Scale } from './palette.ts';
 import { formatNumber } from './format.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 export interface HeatmapData {
   values: ArrayLike<number>;
@@ -77,6 +78,6 @@ export function legend(scale: Scale, lo: number, hi: number): HTMLElement {
   const right = document.createElement('span');
   right.textContent = formatNumber(b);
   el.append(left, bar, right);
-  if (scale === 'signed') el.title = 'purple: negative, white: zero, orange: positive';
+  if (scale === 'signed') el.title = t('views.signedLegend');
   return el;
 }

@@ -5,6 +5,7 @@
  * too. Optional per-feature repeats are drawn as dots with a min–max whisker.
  */
 import { formatNumber } from './format.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 export interface ImportanceChart {
   names: string[];
@@ -79,15 +80,15 @@ export function importanceLegend(informative: string[], withRepeats: boolean): H
   el.className = 'imp-legend';
   const marked = document.createElement('span');
   marked.innerHTML = '<span class="swatch marked"></span>';
-  marked.append(` informative ★ (${informative.join(', ')})`);
+  marked.append(` ${t('views.informative', { features: informative.join(', ') })}`);
   const noise = document.createElement('span');
   noise.innerHTML = '<span class="swatch"></span>';
-  noise.append(' noise');
+  noise.append(` ${t('views.noise')}`);
   el.append(marked, noise);
   if (withRepeats) {
     const dots = document.createElement('span');
     dots.innerHTML = '<span class="swatch dot"></span>';
-    dots.append(' one permutation repeat; line: min–max');
+    dots.append(` ${t('views.repeat')}`);
     el.append(dots);
   }
   return el;

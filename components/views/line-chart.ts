@@ -6,6 +6,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { t } from '../../src/i18n/ui.ts';
 
 export interface Series {
   label: string;
@@ -52,11 +53,11 @@ export class LineChart {
         scales: { x: { time: false }, y: opts.log ? { distr: 3 } : {} },
         axes: [
           // Epochs are whole numbers: never tick at 1.5.
-          { ...axis, label: opts.xLabel ?? 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] },
+          { ...axis, label: opts.xLabel ?? t('views.epoch'), incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] },
           { ...axis, ...logAxis, label: opts.yLabel, size: 56, ...(opts.log ? {} : { values: (_u: uPlot, splits: number[]) => tickLabels(splits) }) },
         ],
         series: [
-          { label: 'epoch' },
+          { label: opts.xLabel ?? t('views.epoch') },
           ...series.map((s) => ({ label: s.label, stroke: () => resolve(s.colour, host), width: 2, dash: s.dash })),
         ],
         // The readout under the chart states the numbers; uPlot's legend would repeat them.

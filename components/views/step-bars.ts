@@ -5,6 +5,7 @@
  * without colour. Plain numbers in, SVG out.
  */
 import { formatNumber } from './format.ts';
+import { t as tr } from '../../src/i18n/ui.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const COL = 22;
@@ -33,7 +34,7 @@ export function drawStepBars(host: HTMLElement, values: ArrayLike<number>, token
     rect.setAttribute('height', String(Math.max(h, 0.5)));
     rect.classList.add(isMarked.has(t) ? 'marked' : 'plain');
     const title = document.createElementNS(SVG, 'title');
-    title.textContent = `step ${t + 1} (${tokens[t]}): ${formatNumber(v)}${isMarked.has(t) ? ', the known answer step' : ''}`;
+    title.textContent = tr(isMarked.has(t) ? 'views.stepBarAnswer' : 'views.stepBar', { step: t + 1, token: tokens[t], value: formatNumber(v) });
     rect.append(title);
     svg.append(rect);
     svg.append(label(t * COL + COL / 2, TOP + H + 14, tokens[t] ?? '', isMarked.has(t) ? 'token marked' : 'token'));

@@ -3,6 +3,7 @@
  * Screen readers, copy-paste into a spreadsheet, and the end-to-end tests all read it.
  */
 import { formatNumber } from './format.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 export interface TableData {
   caption: string;
@@ -21,7 +22,7 @@ export function drawTable(host: HTMLElement, data: TableData): void {
   const corner = document.createElement('th');
   corner.scope = 'col';
   // An empty header cell is announced as nothing; name it for screen readers only.
-  corner.append(Object.assign(document.createElement('span'), { className: 'sr-only', textContent: data.corner ?? 'row' }));
+  corner.append(Object.assign(document.createElement('span'), { className: 'sr-only', textContent: data.corner ?? t('views.row') }));
   head.append(corner);
   for (const label of data.columns) {
     const th = document.createElement('th');

@@ -6,6 +6,7 @@
  */
 import { colourFor, extent, type Scale } from './palette.ts';
 import { legend } from './heatmap.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 export interface UnitHeatmapData {
   /** Row-major steps × units, as the LSTM trace stores it; drawn transposed (units down, time across). */
@@ -32,7 +33,7 @@ export function drawUnitHeatmap(host: HTMLElement, d: UnitHeatmapData): void {
   canvas.style.width = `${d.steps * CELL_W}px`;
   canvas.style.maxWidth = '100%';
   canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', `${d.label}: ${d.units} units (rows) over ${d.steps} time steps (columns); the numbers are in the tables below`);
+  canvas.setAttribute('aria-label', t('views.unitHeatmap', { label: d.label, units: d.units, steps: d.steps }));
   const ctx = canvas.getContext('2d');
   if (ctx) {
     ctx.scale(dpr, dpr);
