@@ -6,7 +6,7 @@
  */
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { watchProblems } from './helpers.ts';
 
 const ZH = join(process.cwd(), 'content/zh-cn');
@@ -18,6 +18,35 @@ const translated = existsSync(ZH)
       .map((f) => `/zh-cn/${f.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/'))
   : [];
 const MISSING = '⟦';
+
+/**
+ * Reader-visible English left in the figures of a Chinese page: runs of two or more
+ * English words in text, aria-label, title or placeholder (a label the catalogue missed).
+ * Single Latin tokens are fine (MNIST, ReLU, TF.js, x₁); code, maths and the chapter's
+ * own tokens (sequence symbols, class names marked data-no-i18n) are not figure labels.
+ */
+async function englishLeftInFigures(page: Page): Promise<string[]> {
+  return page.locator('figure.book-figure').evaluateAll((figures) => {
+    const SKIP = 'pre, code, .katex, script, style, template, [data-no-i18n]';
+    const PHRASE = /\b[A-Za-z][a-z]{2,}(?:[ -]+[a-z]{3,})+\b/g;
+    const found = new Set<string>();
+    const look = (text: string | null, where: string) => {
+      for (const m of (text ?? '').matchAll(PHRASE)) found.add(`${where}: “${m[0]}”`);
+    };
+    for (const fig of figures) {
+      const id = (fig as HTMLElement).dataset.figureId ?? '?';
+      const walker = document.createTreeWalker(fig, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.parentElement?.closest(SKIP)) look(n.textContent, id);
+      }
+      for (const el of fig.querySelectorAll('[aria-label], [title], [placeholder]')) {
+        if (el.closest(SKIP)) continue;
+        for (const a of ['aria-label', 'title', 'placeholder']) look(el.getAttribute(a), `${id} [${a}]`);
+      }
+    }
+    return [...found].sort();
+  });
+}
 
 test('every translated page renders in Chinese with no missing translation key and no console error', async ({ page }) => {
   test.setTimeout(60_000 + translated.length * 30_000);
@@ -32,6 +61,7 @@ test('every translated page renders in Chinese with no missing translation key a
     const text = await page.locator('body').innerText();
     expect(text.includes(MISSING), `${path} shows a missing translation key: ${text.slice(text.indexOf(MISSING), text.indexOf(MISSING) + 40)}`).toBe(false);
     expect(await page.locator('[data-stale-translation]').count(), `${path} is marked stale`).toBe(0);
+    expect(await englishLeftInFigures(page), `${path}: English words in a figure of the Chinese page`).toEqual([]);
     expect(problems, path).toEqual([]);
     page.removeAllListeners();
   }
