@@ -46,9 +46,9 @@ export function drawSignedStepBars(host: HTMLElement, d: StepBarsData): void {
       y: v >= 0 ? zero - h : zero,
       width: COL - 8,
       height: Math.max(h, 0.75),
-      // Magnitudes take their neutral colour from CSS (svg.magnitude rect.bar).
+      // Magnitudes take their neutral colour from CSS (svg.magnitude rect.step-bar).
       ...(signed ? { fill: colourFor(v, 'signed', -m, m) } : {}),
-      class: starred.has(t) ? 'bar starred' : 'bar',
+      class: starred.has(t) ? 'step-bar starred' : 'step-bar',
     });
     const title = node('title', {});
     title.textContent = d.title(t);

@@ -74,8 +74,8 @@ test('after training, LIME ranks the answer step first on held-out sequences; th
     expect(r2).toBeGreaterThan(0.3);
     expect(r2).toBeLessThanOrEqual(1);
     // The picture: one bar per step, the answer step starred.
-    await expect(page.locator(`${FIG} [data-view="weights"] rect.bar`)).toHaveCount(T);
-    await expect(page.locator(`${FIG} [data-view="weights"] rect.bar.starred`)).toHaveCount(1);
+    await expect(page.locator(`${FIG} [data-view="weights"] rect.step-bar`)).toHaveCount(T);
+    await expect(page.locator(`${FIG} [data-view="weights"] rect.step-bar.starred`)).toHaveCount(1);
   }
 
   // Fewer samples and another sequence, then "Copy link": a fresh page replays training to the same view.
