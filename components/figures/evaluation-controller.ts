@@ -28,6 +28,7 @@ import { drawXyPlot, type XySeries } from '../views/xy-plot.ts';
 import { formatNumber } from '../views/format.ts';
 import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
+import { workerNotices, workerText } from '../../src/i18n/worker-text.ts';
 
 /** Okabe–Ito colours (colour-blind safe) plus dashes, one per method; see evaluation.css. */
 const STYLE: Record<EvalMethodId | 'input', { colour: string; dash?: string }> = {
@@ -186,13 +187,13 @@ class EvaluationFigure {
       case 'ready':
         this.$('[data-out="backend"]').textContent = `TF.js backend: ${msg.backend} (${msg.reason})`;
         this.root.dataset.backend = msg.backend;
-        msg.notices.forEach((n) => this.notices.add(n));
+        workerNotices(msg).forEach((n) => this.notices.add(n));
         this.root.dataset.ready = 'true';
         this.status('computing…');
         return;
       case 'loading':
         this.$<HTMLProgressElement>('[data-out="progress"]').value = msg.fraction;
-        this.status(`${msg.message} (${Math.round(msg.fraction * 100)}%)`);
+        this.status(`${workerText(msg.message, msg.said)} (${Math.round(msg.fraction * 100)}%)`);
         return;
       case 'progress':
         if (msg.view.stale || msg.view.request !== this.request) return;
@@ -203,7 +204,7 @@ class EvaluationFigure {
         this.root.dataset.viewReady = 'true';
         return;
       case 'error':
-        this.notices.add(msg.message);
+        this.notices.add(workerText(msg.message, msg.said));
         this.status('error');
         return;
       default:
