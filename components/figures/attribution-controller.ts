@@ -8,7 +8,6 @@
 import {
   attributionSchema,
   checkedCheckpoint,
-  METHOD_LABELS,
   METHOD_UNITS,
   MODEL_CHECKPOINTS,
   selectionOf,
@@ -19,7 +18,8 @@ import {
 import type { AttributionView } from '../../src/figures/attribution/session.ts';
 import { pool, POOLED, SIZE } from '../../src/figures/attribution/grid.ts';
 import type { BatchReport, EpochReport } from '../../src/train/trainer.ts';
-import { parseField } from '../../src/state/url-state.ts';
+import { fieldLabel, parseField } from '../../src/state/url-state.ts';
+import { t } from '../../src/i18n/ui.ts';
 import { extent } from '../views/palette.ts';
 import { paintMap } from '../views/paint-map.ts';
 import { legend } from '../views/heatmap.ts';
@@ -30,7 +30,8 @@ import { formatNumber } from '../views/format.ts';
 import { LiveFigure } from './live-figure.ts';
 
 const DIGITS = Array.from({ length: 10 }, (_, i) => String(i));
-const COLS = Array.from({ length: POOLED }, (_, j) => `cols ${4 * j}–${4 * j + 3}`);
+const cols = () => Array.from({ length: POOLED }, (_, j) => t('attr.cols', { from: 4 * j, to: 4 * j + 3 }));
+const methodLabel = (m: MethodId) => t(`attr.method.${m}`);
 /** Controls that change only what is explained, not the model. */
 const SELECTION_KEYS = ['digit', 'target', 'sal', 'sgn', 'sgs', 'base', 'steps', 'rule'] as const;
 
@@ -49,15 +50,15 @@ function mapRows(values: Float32Array, side: number): { columns: string[]; rows:
     const f = side / POOLED;
     const pooled = pool(values, side, POOLED);
     return {
-      columns: Array.from({ length: POOLED }, (_, j) => `cols ${f * j}–${f * j + f - 1}`),
-      rows: Array.from({ length: POOLED }, (_, i) => ({ label: `rows ${f * i}–${f * i + f - 1}`, values: pooled.slice(i * POOLED, (i + 1) * POOLED) })),
-      how: `mean of each ${f}×${f} block`,
+      columns: Array.from({ length: POOLED }, (_, j) => t('attr.cols', { from: f * j, to: f * j + f - 1 })),
+      rows: Array.from({ length: POOLED }, (_, i) => ({ label: t('attr.rows', { from: f * i, to: f * i + f - 1 }), values: pooled.slice(i * POOLED, (i + 1) * POOLED) })),
+      how: t('attr.blockMean', { f }),
     };
   }
   return {
-    columns: Array.from({ length: side }, (_, j) => `col ${j}`),
-    rows: Array.from({ length: side }, (_, i) => ({ label: `row ${i}`, values: values.slice(i * side, (i + 1) * side) })),
-    how: `every one of its ${side}×${side} positions`,
+    columns: Array.from({ length: side }, (_, j) => t('attr.col', { i: j })),
+    rows: Array.from({ length: side }, (_, i) => ({ label: t('attr.row', { i }), values: values.slice(i * side, (i + 1) * side) })),
+    how: t('attr.everyPosition', { side }),
   };
 }
 
@@ -75,7 +76,10 @@ class AttributionFigure extends LiveFigure<typeof attributionSchema, Attribution
     );
     // A link may name a checkpoint its model does not have: correct it, and say so.
     const checked = checkedCheckpoint(this.state);
-    if (checked.notice) this.notices.add(checked.notice);
+    if (checked.notice) {
+      const epochs = MODEL_CHECKPOINTS[this.state.model === 'documents' ? 'documents' : 'fast'];
+      this.notices.add(t('attr.ckptNotice', { model: t(`attr.short.${this.state.model}`), epochs: epochs.join(', '), last: checked.state.ckpt }));
+    }
     this.state = checked.state;
     for (const key of [...SELECTION_KEYS, 'model', 'scale', 'overlay'] as const) {
       this.$<HTMLInputElement | HTMLSelectElement>(`[name="${key}"]`).value = String(this.state[key]);
@@ -85,7 +89,7 @@ class AttributionFigure extends LiveFigure<typeof attributionSchema, Attribution
       el.addEventListener('change', () => {
         const parsed = parseField(attributionSchema[key], el.value);
         if (!parsed.ok) {
-          this.notices.add(`${attributionSchema[key].label} ${parsed.reason}; keeping ${String(this.state[key])}.`);
+          this.notices.add(t('live.badControl', { label: fieldLabel(attributionSchema[key]), reason: parsed.reason, value: String(this.state[key]) }));
           el.value = String(this.state[key]);
           return;
         }
@@ -161,7 +165,8 @@ class AttributionFigure extends LiveFigure<typeof attributionSchema, Attribution
     if (at === undefined) slider.value = String(index);
     const epoch = epochs[index] ?? '0';
     const accuracy = (JSON.parse(slider.dataset.accuracy ?? '{}') as Record<string, Record<string, string>>)[this.model()]?.[epoch];
-    const text = epoch === '0' ? 'no training (untrained weights)' : `${epoch} epoch${epoch === '1' ? '' : 's'}${accuracy ? ` (test accuracy ${accuracy})` : ''}`;
+    const one = epoch === '1' ? 'attr.oneEpoch' : 'attr.epochs';
+    const text = epoch === '0' ? t('attr.untrained') : t(accuracy ? `${one}Accuracy` : one, { epochs: epoch, accuracy });
     slider.setAttribute('aria-valuetext', text);
     this.$('[data-out="ckpt-label"]').textContent = text;
   }
@@ -182,7 +187,7 @@ class AttributionFigure extends LiveFigure<typeof attributionSchema, Attribution
     const start = Number(this.state.ckpt);
     const total = this.state.more;
     this.$<HTMLProgressElement>('[data-out="progress"]').value = (r.epoch - start + r.batch / r.batchesPerEpoch) / total;
-    this.$('[data-out="readout"]').textContent = `training epoch ${r.epoch + 1}, batch ${r.batch} of ${r.batchesPerEpoch}…`;
+    this.$('[data-out="readout"]').textContent = t('attr.trainingBatch', { epoch: r.epoch + 1, batch: r.batch, batches: r.batchesPerEpoch });
   }
 
   protected onReports(_reports: EpochReport[]): void {}
@@ -203,21 +208,36 @@ class AttributionFigure extends LiveFigure<typeof attributionSchema, Attribution
     d.explainsPredicted = String(v.target === v.predicted);
     d.viewKey = `${v.model}:${v.checkpoint}:${v.epoch}:${v.digit.index}:${v.target}:${v.ig.steps}`;
     this.$<HTMLProgressElement>('[data-out="progress"]').value = v.trainedSince ? v.trainedSince / this.state.more : 1;
+    const percent = (x: number) => (x * 100).toFixed(1);
     const trained =
       v.epoch === 0
-        ? 'untrained weights'
+        ? t('attr.untrainedWeights')
         : v.trainedSince === 0
-          ? `checkpoint after ${v.epoch} epoch${v.epoch === 1 ? '' : 's'}${v.checkpointTestAccuracy === null ? '' : `, test accuracy ${(v.checkpointTestAccuracy * 100).toFixed(1)}%`}`
-          : `checkpoint ${v.checkpoint} trained ${v.trainedSince} more epoch${v.trainedSince === 1 ? '' : 's'} here (epoch ${v.epoch}${v.lastTrainAccuracy === null ? '' : `, training accuracy ${(v.lastTrainAccuracy * 100).toFixed(1)}%`})`;
+          ? t(v.epoch === 1 ? 'attr.afterOneEpoch' : 'attr.afterEpochs', { epochs: v.epoch }) +
+            (v.checkpointTestAccuracy === null ? '' : t('attr.testAccuracy', { accuracy: percent(v.checkpointTestAccuracy) }))
+          : t('attr.trainedMore', {
+              checkpoint: v.checkpoint,
+              more: v.trainedSince,
+              epoch: v.epoch,
+              accuracy: v.lastTrainAccuracy === null ? '' : t('attr.trainingAccuracy', { accuracy: percent(v.lastTrainAccuracy) }),
+            }).replace(/ 1 more epochs/, ' 1 more epoch');
     const p = v.digit.probabilities;
-    this.$('[data-out="readout"]').textContent =
-      `${v.model === 'documents' ? "documents' CNN" : 'fast CNN'}, ${trained} · digit #${v.digit.index} is a ${v.digit.label}, predicted ${v.predicted} (p = ${formatNumber(p[v.predicted]!)}) · explaining class ${v.target} (p = ${formatNumber(p[v.target]!)})`;
+    this.$('[data-out="readout"]').textContent = t('attr.readout', {
+      model: t(`attr.short.${v.model === 'documents' ? 'documents' : 'fast'}`),
+      trained,
+      index: v.digit.index,
+      label: v.digit.label,
+      predicted: v.predicted,
+      pPred: formatNumber(p[v.predicted]!),
+      target: v.target,
+      pTarget: formatNumber(p[v.target]!),
+    });
 
     const ink = this.state.overlay === 'on' ? v.digit.pixels : undefined;
     drawDigit(this.$<HTMLCanvasElement>('[data-view="digit"]'), v.digit.pixels);
-    this.$('[data-out="digit-note"]').textContent = `label ${v.digit.label}`;
+    this.$('[data-out="digit-note"]').textContent = t('attr.label', { label: v.digit.label });
     drawDigit(this.$<HTMLCanvasElement>('[data-view="baseline"]'), v.ig.baseline);
-    const baseName = ({ black: 'zeros (no ink)', mean: 'the mean digit', blur: 'the blurred digit' } as Record<string, string>)[this.state.base] ?? this.state.base;
+    const baseName = t(`attr.baseNote.${this.state.base}`);
     this.$('[data-out="ig-note"]').textContent = `${baseName} · f(x′) = ${formatNumber(v.ig.fBaseline)}`;
     // Colour limits: each map its own largest |value|, or one limit per unit shared by the maps in it.
     const own = (m: AttributionView['maps'][number]) => Math.max(Math.abs(m.min), Math.abs(m.max)) || 1;
@@ -228,31 +248,34 @@ class AttributionFigure extends LiveFigure<typeof attributionSchema, Attribution
       const limit = shared ? groupLimit.get(METHOD_UNITS[m.id])! : own(m);
       const canvas = this.$<HTMLCanvasElement>(`[data-map="${m.id}"]`);
       paint(canvas, m.values, SIZE, 'signed', -limit, limit, ink);
-      canvas.setAttribute('aria-label', `${METHOD_LABELS[m.id]} for digit #${v.digit.index}, class ${v.target}: sum ${formatNumber(m.sum)}, from ${formatNumber(m.min)} to ${formatNumber(m.max)}, drawn with limits ±${formatNumber(limit)}; the values pooled to 7×7 are in the tables below`);
-      const note = m.id === 'ig' ? ` · gap ${v.ig.gapPercent.toFixed(2)}%` : '';
-      this.$(`[data-out="note-${m.id}"]`).textContent = `max |·| ${formatNumber(own(m))}${shared ? ` · scale ±${formatNumber(limit)}` : ''}${note}`;
+      canvas.setAttribute(
+        'aria-label',
+        t('attr.mapAriaFull', { method: methodLabel(m.id), index: v.digit.index, target: v.target, sum: formatNumber(m.sum), min: formatNumber(m.min), max: formatNumber(m.max), limit: formatNumber(limit) }),
+      );
+      const note = m.id === 'ig' ? t('attr.gap', { gap: v.ig.gapPercent.toFixed(2) }) : '';
+      this.$(`[data-out="note-${m.id}"]`).textContent = `max |·| ${formatNumber(own(m))}${shared ? t('attr.scaleNote', { limit: formatNumber(limit) }) : ''}${note}`;
     }
     // CAM needs global average pooling before one dense layer; the documents' CNN has Flatten → Dense → Dense.
     if (!v.maps.some((m) => m.id === 'cam')) {
       const canvas = this.$<HTMLCanvasElement>('[data-map="cam"]');
       canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
-      canvas.setAttribute('aria-label', 'CAM is not defined for this network');
-      this.$('[data-out="note-cam"]').textContent = 'not defined: no global average pooling before the classifier';
+      canvas.setAttribute('aria-label', t('attr.camUndefinedAria'));
+      this.$('[data-out="note-cam"]').textContent = t('attr.camUndefined');
       this.$('[data-table="pooled-cam"]').replaceChildren();
     }
     this.root.dataset.scale = this.state.scale;
     this.$('[data-out="scale-note"]').textContent = shared
-      ? `Shared scales: maps in the same units share one limit, so their sizes compare: saliency and SmoothGrad (∂p/∂x) ±${formatNumber(groupLimit.get('gradient') ?? 0)}; gradient × input and IG (shares of p) ±${formatNumber(groupLimit.get('contribution') ?? 0)}; Grad-CAM and CAM each their own.`
-      : 'Each map divided by its own largest |value| (printed under it): shapes compare, sizes do not.';
+      ? t('attr.scaleShared', { gradient: formatNumber(groupLimit.get('gradient') ?? 0), contribution: formatNumber(groupLimit.get('contribution') ?? 0) })
+      : t('attr.scaleEach');
     this.$('[data-view="legend"]').replaceChildren(legend('signed', -1, 1));
-    this.$('[data-view="legend"] .legend span:first-child').textContent = '−limit';
-    this.$('[data-view="legend"] .legend span:last-child').textContent = '+limit';
+    this.$('[data-view="legend"] .legend span:first-child').textContent = t('attr.limitLo');
+    this.$('[data-view="legend"] .legend span:last-child').textContent = t('attr.limitHi');
 
     drawBars(this.$('[data-view="probabilities"]'), DIGITS, p, v.target);
     const side = v.layer.side;
     this.$('[data-out="probe-name"]').textContent = `${v.layer.name}, ${side}×${side}×${v.layer.channels}`;
-    this.$('[data-out="activation-caption"]').textContent = `activation map A, mean of ${v.layer.channels} channels`;
-    this.$('[data-out="gradient-caption"]').textContent = `gradient map ∂y_c/∂A, class ${v.target}, mean of ${v.layer.channels} channels`;
+    this.$('[data-out="activation-caption"]').textContent = t('attr.activationCaption', { channels: v.layer.channels });
+    this.$('[data-out="gradient-caption"]').textContent = t('attr.gradientCaption', { target: v.target, channels: v.layer.channels });
     const [alo, ahi] = extent(v.layer.activation);
     paint(this.$<HTMLCanvasElement>('[data-view="activation"]'), v.layer.activation, side, 'magnitude', alo, ahi);
     this.$('[data-view="activation-legend"]').replaceChildren(legend('magnitude', alo, ahi));
@@ -262,38 +285,39 @@ class AttributionFigure extends LiveFigure<typeof attributionSchema, Attribution
 
     const delta = v.ig.fx - v.ig.fBaseline;
     drawTable(this.$('[data-table="ig"]'), {
-      caption: `Integrated gradients, completeness: class ${v.target}, ${v.ig.steps} steps (${v.ig.rule}); the gap is |Σ IG − (f(x) − f(x′))|`,
-      columns: ['f(x)', 'f(x′)', 'f(x) − f(x′)', 'Σ IG', 'gap', 'gap % of |f(x) − f(x′)|'],
+      caption: t('attr.igCaption', { target: v.target, steps: v.ig.steps, rule: t(`attr.rule.${v.ig.rule}`) }),
+      columns: ['f(x)', 'f(x′)', 'f(x) − f(x′)', 'Σ IG', t('attr.gapCol'), t('attr.gapPercentCol')],
       rows: [{ label: 'IG', values: [v.ig.fx, v.ig.fBaseline, delta, v.ig.sum, v.ig.gap, v.ig.gapPercent] }],
     });
     drawTable(this.$('[data-table="methods"]'), {
-      caption: `Each map over the 784 pixels (class ${v.target})`,
-      columns: ['sum', 'min', 'max', 'max |·|'],
-      rows: v.maps.map((m) => ({ label: METHOD_LABELS[m.id], values: [m.sum, m.min, m.max, Math.max(Math.abs(m.min), Math.abs(m.max))] })),
+      caption: t('attr.methodsCaption', { target: v.target }),
+      columns: [t('attr.sum'), 'min', 'max', 'max |·|'],
+      rows: v.maps.map((m) => ({ label: methodLabel(m.id), values: [m.sum, m.min, m.max, Math.max(Math.abs(m.min), Math.abs(m.max))] })),
     });
     drawTable(this.$('[data-table="probabilities"]'), {
-      caption: `Test digit #${v.digit.index}: label ${v.digit.label}, predicted ${v.predicted}`,
+      caption: t('attr.probCaption', { index: v.digit.index, label: v.digit.label, predicted: v.predicted }),
       columns: DIGITS,
       rows: [{ label: 'p(digit)', values: p }],
     });
     drawTable(this.$('[data-table="alpha"]'), {
-      caption: `Grad-CAM weights α_k for class ${v.target}: the mean of ∂y_c/∂A^k over the ${v.gradCamLayer.side}×${v.gradCamLayer.side} positions of ${v.gradCamLayer.name}, one per channel k`,
+      caption: t('attr.alphaCaption', { target: v.target, side: v.gradCamLayer.side, layer: v.gradCamLayer.name }),
       columns: Array.from({ length: 8 }, (_, j) => `k + ${j}`),
       rows: Array.from({ length: Math.ceil(v.alpha.length / 8) }, (_, r) => ({ label: `k = ${8 * r}`, values: v.alpha.slice(8 * r, 8 * r + 8) })),
     });
     const pooledTable = (key: string, caption: string, pooled: Float32Array) =>
       drawTable(this.$(`[data-table="pooled-${key}"]`), {
         caption,
-        columns: COLS,
-        rows: Array.from({ length: POOLED }, (_, i) => ({ label: `rows ${4 * i}–${4 * i + 3}`, values: pooled.slice(i * POOLED, (i + 1) * POOLED) })),
+        columns: cols(),
+        rows: Array.from({ length: POOLED }, (_, i) => ({ label: t('attr.rows', { from: 4 * i, to: 4 * i + 3 }), values: pooled.slice(i * POOLED, (i + 1) * POOLED) })),
       });
-    for (const m of v.maps) pooledTable(m.id, `${METHOD_LABELS[m.id]}, class ${v.target}: mean of each 4×4 block of pixels`, m.pooled);
-    for (const [key, what, values] of [
-      ['activation', `Activation map of ${v.layer.name} (mean of its ${v.layer.channels} channels)`, v.layer.activation],
-      ['gradient', `Gradient map ∂y_c/∂A of ${v.layer.name}, class ${v.target} (mean of its ${v.layer.channels} channels)`, v.layer.gradient],
+    for (const m of v.maps) pooledTable(m.id, t('attr.pooledCaption', { method: methodLabel(m.id), target: v.target }), m.pooled);
+    for (const [key, values] of [
+      ['activation', v.layer.activation],
+      ['gradient', v.layer.gradient],
     ] as const) {
-      const t = mapRows(values, side);
-      drawTable(this.$(`[data-table="pooled-${key}"]`), { caption: `${what}, ${t.how}`, columns: t.columns, rows: t.rows });
+      const rows = mapRows(values, side);
+      const caption = t(key === 'activation' ? 'attr.activationTable' : 'attr.gradientTable', { layer: v.layer.name, channels: v.layer.channels, target: v.target, how: rows.how });
+      drawTable(this.$(`[data-table="pooled-${key}"]`), { caption, columns: rows.columns, rows: rows.rows });
     }
     d.viewReady = 'true';
   }

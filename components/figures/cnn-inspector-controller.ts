@@ -19,6 +19,7 @@ import { formatNumber } from '../views/format.ts';
 import { paintMap } from './paint-map.ts';
 import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
+import { workerNotices, workerText } from '../../src/i18n/worker-text.ts';
 
 const DIGITS = Array.from({ length: 10 }, (_, i) => String(i));
 /** While drawing, ask for a new classification at most this often. */
@@ -98,12 +99,12 @@ class CnnInspector {
       case 'ready':
         this.$('[data-out="backend"]').textContent = `TF.js backend: ${msg.backend} (${msg.reason})`;
         this.root.dataset.backend = msg.backend;
-        msg.notices.forEach((n) => this.notices.add(n));
+        workerNotices(msg).forEach((n) => this.notices.add(n));
         this.root.dataset.ready = 'true';
         this.status('loading the model…');
         return;
       case 'loading':
-        this.status(`${msg.message} (${Math.round(msg.fraction * 100)}%)`);
+        this.status(`${workerText(msg.message, msg.said)} (${Math.round(msg.fraction * 100)}%)`);
         return;
       case 'progress':
         this.inFlight = false;
@@ -118,7 +119,7 @@ class CnnInspector {
         return;
       case 'error':
         this.inFlight = false;
-        this.notices.add(msg.message);
+        this.notices.add(workerText(msg.message, msg.said));
         this.status('error');
         return;
       default:

@@ -4,13 +4,14 @@
  */
 import { digitShapSchema, digitShapSelection, type DigitShapSelection } from '../../src/figures/digit-shap/state.ts';
 import type { DigitShapView } from '../../src/figures/digit-shap/session.ts';
-import { parseField } from '../../src/state/url-state.ts';
+import { fieldLabel, parseField } from '../../src/state/url-state.ts';
 import { colourFor } from '../views/palette.ts';
 import { legend } from '../views/heatmap.ts';
 import { drawDigit } from '../views/digit.ts';
 import { drawTable } from '../views/table.ts';
 import { formatNumber } from '../views/format.ts';
 import { LiveFigure } from './live-figure.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 const SIZE = 28;
 const SELECTION_KEYS = ['digit', 'ns', 'sseed', 'bg', 'seg'] as const;
@@ -50,7 +51,7 @@ class DigitShapFigure extends LiveFigure<typeof digitShapSchema, DigitShapSelect
       el.addEventListener('change', () => {
         const parsed = parseField(digitShapSchema[key], el.value);
         if (!parsed.ok) {
-          this.notices.add(`${digitShapSchema[key].label} ${parsed.reason}; keeping ${String(this.state[key])}.`);
+          this.notices.add(t('live.badControl', { label: fieldLabel(digitShapSchema[key]), reason: parsed.reason, value: String(this.state[key]) }));
           el.value = String(this.state[key]);
           return;
         }
@@ -89,9 +90,10 @@ class DigitShapFigure extends LiveFigure<typeof digitShapSchema, DigitShapSelect
   protected onReset(): void {}
 
   protected render(v: DigitShapView): void {
-    this.$('[data-out="epoch"]').textContent = v.epoch === v.checkpoint ? `checkpoint: ${v.checkpoint} epochs` : `epoch ${v.epoch} (checkpoint ${v.checkpoint} + ${v.epoch - v.checkpoint})`;
-    this.$('[data-out="pred"]').textContent = `digit #${v.digit.index}: label ${v.digit.label}, predicted ${v.predicted} (p = ${formatNumber(v.fx)})`;
-    this.$('[data-out="latency"]').textContent = `KernelSHAP: ${v.k} superpixels, ${v.coalitions} coalitions${v.exact ? ' (all: exact)' : ''} in ${Math.round(v.ms)} ms`;
+    this.$('[data-out="epoch"]').textContent =
+      v.epoch === v.checkpoint ? t('xpl.ckptEpochs', { epochs: v.checkpoint }) : t('xpl.epochPlus', { epoch: v.epoch, checkpoint: v.checkpoint, more: v.epoch - v.checkpoint });
+    this.$('[data-out="pred"]').textContent = t('xpl.pred', { index: v.digit.index, label: v.digit.label, predicted: v.predicted, p: formatNumber(v.fx) });
+    this.$('[data-out="latency"]').textContent = t('xpl.digitLatency', { k: v.k, coalitions: v.coalitions, exact: v.exact ? t('xpl.exactAll') : '', ms: Math.round(v.ms) });
     this.root.dataset.kernelMs = String(v.ms);
     Object.assign(this.root.dataset, { digit: String(v.digit.index), seg: v.segmentation, bg: v.background });
 
@@ -108,7 +110,7 @@ class DigitShapFigure extends LiveFigure<typeof digitShapSchema, DigitShapSelect
       const dark = 1 - 0.55 * Math.min(1, Math.max(0, v.digit.pixels[p]!));
       return [r * dark, g * dark, b * dark];
     });
-    this.$('[data-out="shap-caption"]').textContent = `φ of p(${v.predicted}) per superpixel (digit's ink darkened)`;
+    this.$('[data-out="shap-caption"]').textContent = t('xpl.shapCaption', { predicted: v.predicted });
     const leg = legend('signed', -limit, limit);
     leg.setAttribute('aria-label', 'Colour scale: purple negative, white zero, orange positive');
     this.$('[data-view="legend"]').replaceChildren(leg);

@@ -27,6 +27,7 @@ import { drawXyPlot, type XySeries } from '../views/xy-plot.ts';
 import { formatNumber } from '../views/format.ts';
 import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
+import { workerNotices, workerText } from '../../src/i18n/worker-text.ts';
 
 /** Okabe–Ito colours (colour-blind safe) plus dashes, one per method; see evaluation.css. */
 const STYLE: Record<EvalMethodId | 'input', { colour: string; dash?: string }> = {
@@ -178,15 +179,15 @@ class EvaluationFigure {
   private receive(msg: FromWorker<EvaluationView>): void {
     switch (msg.type) {
       case 'ready':
-        this.$('[data-out="backend"]').textContent = t('live.backend', { backend: msg.backend, reason: msg.reason });
+        this.$('[data-out="backend"]').textContent = t('live.backend', { backend: msg.backend, reason: workerText(msg.reason, msg.reasonSaid) });
         this.root.dataset.backend = msg.backend;
-        msg.notices.forEach((n) => this.notices.add(n));
+        workerNotices(msg).forEach((n) => this.notices.add(n));
         this.root.dataset.ready = 'true';
         this.status(t('eval.computing'));
         return;
       case 'loading':
         this.$<HTMLProgressElement>('[data-out="progress"]').value = msg.fraction;
-        this.status(t('live.loading', { message: msg.message, percent: Math.round(msg.fraction * 100) }));
+        this.status(t('live.loading', { message: workerText(msg.message, msg.said), percent: Math.round(msg.fraction * 100) }));
         return;
       case 'progress':
         if (msg.view.stale || msg.view.request !== this.request) return;
@@ -197,7 +198,7 @@ class EvaluationFigure {
         this.root.dataset.viewReady = 'true';
         return;
       case 'error':
-        this.notices.add(msg.message);
+        this.notices.add(workerText(msg.message, msg.said));
         this.status(t('live.error'));
         return;
       default:

@@ -4,10 +4,11 @@
  */
 import { importanceSchema, importanceSelection, type TabularSelection } from '../../src/figures/tabular/state.ts';
 import type { ImportanceView, TabularView } from '../../src/figures/tabular/session.ts';
-import { parseField } from '../../src/state/url-state.ts';
+import { fieldLabel, parseField } from '../../src/state/url-state.ts';
 import { drawImportanceChart, importanceLegend } from '../views/importance-chart.ts';
 import { drawTable } from '../views/table.ts';
 import { LiveFigure } from './live-figure.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 export function mount(root: HTMLElement): void {
   new ImportanceFigure(root);
@@ -23,7 +24,7 @@ class ImportanceFigure extends LiveFigure<typeof importanceSchema, TabularSelect
     reps.addEventListener('change', () => {
       const parsed = parseField(importanceSchema.reps, reps.value);
       if (!parsed.ok) {
-        this.notices.add(`${importanceSchema.reps.label} ${parsed.reason}; keeping ${this.state.reps}.`);
+        this.notices.add(t('live.badControl', { label: fieldLabel(importanceSchema.reps), reason: parsed.reason, value: String(this.state.reps) }));
         reps.value = String(this.state.reps);
         return;
       }
@@ -44,14 +45,14 @@ class ImportanceFigure extends LiveFigure<typeof importanceSchema, TabularSelect
     if (view.kind !== 'importance') return;
     const v: ImportanceView = view;
     const names = v.featureNames;
-    this.$('[data-out="epoch"]').textContent = `epoch ${v.epoch}`;
-    this.$('[data-out="accuracy"]').textContent = `MLP test accuracy ${(v.testAccuracy * 100).toFixed(1)}%`;
-    this.$('[data-out="tree"]').textContent = `tree test accuracy ${(v.tree.testAccuracy * 100).toFixed(1)}%`;
+    this.$('[data-out="epoch"]').textContent = t('xpl.epoch', { epoch: v.epoch });
+    this.$('[data-out="accuracy"]').textContent = t('xpl.mlpAccuracy', { accuracy: `${(v.testAccuracy * 100).toFixed(1)}%` });
+    this.$('[data-out="tree"]').textContent = t('xpl.treeAccuracy', { accuracy: `${(v.tree.testAccuracy * 100).toFixed(1)}%` });
     this.root.dataset.testAccuracy = String(v.testAccuracy);
     this.root.dataset.informative = v.informative.join(',');
     this.root.dataset.permInformativeMin = String(Math.min(...v.informative.map((j) => v.permutation.mean[j]!)));
     const reps = v.permutation.repeats[0]?.length ?? 0;
-    this.$('[data-out="perm-sub"]').textContent = `bar: mean of ${reps} repeat${reps === 1 ? '' : 's'}; dots: each repeat`;
+    this.$('[data-out="perm-sub"]').textContent = t(reps === 1 ? 'xpl.permBarOne' : 'xpl.permBar', { reps });
     this.$('[data-view="legend"]').replaceChildren(importanceLegend(v.informative.map((j) => names[j]!), true));
     drawImportanceChart(this.$('[data-view="gradient"]'), { names, values: v.gradient, marked: v.informative });
     drawImportanceChart(this.$('[data-view="permutation"]'), { names, values: v.permutation.mean, marked: v.informative, repeats: v.permutation.repeats });

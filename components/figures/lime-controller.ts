@@ -6,12 +6,13 @@
 import { limeSchema, limeSelectionOf, STAGES, type LimeSelection, type LimeState, type Stage } from '../../src/figures/lime/state.ts';
 import type { LimeView } from '../../src/figures/lime/session.ts';
 import type { EpochReport } from '../../src/train/trainer.ts';
-import { parseField } from '../../src/state/url-state.ts';
+import { fieldLabel, parseField } from '../../src/state/url-state.ts';
 import { drawTable } from '../views/table.ts';
 import { legend } from '../views/heatmap.ts';
 import { formatNumber } from '../views/format.ts';
 import { drawScatter, drawSignedBars } from './lime-views.ts';
 import { LiveFigure } from './live-figure.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 /** Controls that change what is explained, not the network. */
 const SELECTION_KEYS = ['row', 'n', 'kw', 'ls', 'k', 'fa', 'fb'] as const;
@@ -39,7 +40,7 @@ class LimeFigure extends LiveFigure<typeof limeSchema, LimeSelection, LimeView> 
       input.addEventListener('change', () => {
         const parsed = parseField(limeSchema[key], input.value);
         if (!parsed.ok) {
-          this.notices.add(`${limeSchema[key].label} ${parsed.reason}; keeping ${String(this.state[key])}.`);
+          this.notices.add(t('live.badControl', { label: fieldLabel(limeSchema[key]), reason: parsed.reason, value: String(this.state[key]) }));
           input.value = String(this.state[key]);
           return;
         }
@@ -99,7 +100,7 @@ class LimeFigure extends LiveFigure<typeof limeSchema, LimeSelection, LimeView> 
   protected onReports(_reports: EpochReport[]): void {}
 
   protected onReset(): void {
-    this.$('[data-out="training"]').textContent = 'Network not trained yet.';
+    this.$('[data-out="training"]').textContent = t('xpl.notTrained');
   }
 
   protected render(v: LimeView): void {

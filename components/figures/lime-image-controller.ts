@@ -5,12 +5,13 @@
 import { limeImageSchema, limeImageSelectionOf, type LimeImageSelection, type LimeImageState } from '../../src/figures/lime/image-state.ts';
 import type { LimeImageView } from '../../src/figures/lime/image-session.ts';
 import type { EpochReport } from '../../src/train/trainer.ts';
-import { parseField } from '../../src/state/url-state.ts';
+import { fieldLabel, parseField } from '../../src/state/url-state.ts';
 import { colourFor } from '../views/palette.ts';
 import { legend } from '../views/heatmap.ts';
 import { drawTable } from '../views/table.ts';
 import { formatNumber } from '../views/format.ts';
 import { LiveFigure } from './live-figure.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 const SIZE = 28;
 const SELECTION_KEYS = ['digit', 'seg', 'n', 'ls', 'top'] as const;
@@ -73,7 +74,7 @@ class LimeImageFigure extends LiveFigure<typeof limeImageSchema, LimeImageSelect
       el.addEventListener('change', () => {
         const parsed = parseField(limeImageSchema[key], el.value);
         if (!parsed.ok) {
-          this.notices.add(`${limeImageSchema[key].label} ${parsed.reason}; keeping ${String(this.state[key])}.`);
+          this.notices.add(t('live.badControl', { label: fieldLabel(limeImageSchema[key]), reason: parsed.reason, value: String(this.state[key]) }));
           el.value = String(this.state[key]);
           return;
         }

@@ -11,6 +11,7 @@ import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
 import { t } from '../../src/i18n/ui.ts';
 import { fieldLabel } from '../../src/state/url-state.ts';
+import { workerNotices, workerText } from '../../src/i18n/worker-text.ts';
 
 export abstract class LiveFigure<S extends Schema, Selection, View> {
   protected state: StateOf<S>;
@@ -90,16 +91,16 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
   private receive(msg: FromWorker<View>): void {
     switch (msg.type) {
       case 'ready':
-        this.$('[data-out="backend"]').textContent = t('live.backend', { backend: msg.backend, reason: msg.reason });
+        this.$('[data-out="backend"]').textContent = t('live.backend', { backend: msg.backend, reason: workerText(msg.reason, msg.reasonSaid) });
         this.root.dataset.backend = msg.backend;
-        msg.notices.forEach((n) => this.notices.add(n));
+        workerNotices(msg).forEach((n) => this.notices.add(n));
         this.root.dataset.ready = 'true';
         this.status(t('live.ready'));
         return;
       case 'loading':
         if (this.failed) return;
-        this.status(t('live.loading', { message: msg.message, percent: Math.round(msg.fraction * 100) }));
-        this.onLoading(msg.fraction, msg.message);
+        this.status(t('live.loading', { message: workerText(msg.message, msg.said), percent: Math.round(msg.fraction * 100) }));
+        this.onLoading(msg.fraction, workerText(msg.message, msg.said));
         return;
       case 'batch':
         this.onBatch(msg.report);
@@ -127,7 +128,7 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
         this.setRunning(false);
         // For tests and self-checking exercises (FigureTask): "diverged" or "error".
         this.root.dataset.status = msg.kind === 'diverged' ? 'diverged' : 'error';
-        this.notices.add(msg.message);
+        this.notices.add(workerText(msg.message, msg.said));
         this.status(msg.kind === 'diverged' ? t('live.diverged') : t('live.error'));
         return;
     }

@@ -5,12 +5,13 @@
  */
 import { GLOBAL_ROWS, shapSchema, shapSelection, type TabularSelection } from '../../src/figures/tabular/state.ts';
 import type { ShapView, TabularView } from '../../src/figures/tabular/session.ts';
-import { parseField } from '../../src/state/url-state.ts';
+import { fieldLabel, parseField } from '../../src/state/url-state.ts';
 import { drawImportanceChart } from '../views/importance-chart.ts';
 import { drawWaterfall } from '../views/waterfall.ts';
 import { drawTable } from '../views/table.ts';
 import { formatNumber } from '../views/format.ts';
 import { LiveFigure } from './live-figure.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 /** Features drawn one by one in the waterfall; the rest are one "other features" bar. */
 const SHOWN = 8;
@@ -31,7 +32,7 @@ class ShapFigure extends LiveFigure<typeof shapSchema, TabularSelection, Tabular
       el.addEventListener('change', () => {
         const parsed = parseField(shapSchema[key], el.value);
         if (!parsed.ok) {
-          this.notices.add(`${shapSchema[key].label} ${parsed.reason}; keeping ${String(this.state[key])}.`);
+          this.notices.add(t('live.badControl', { label: fieldLabel(shapSchema[key]), reason: parsed.reason, value: String(this.state[key]) }));
           el.value = String(this.state[key]);
           return;
         }
@@ -63,10 +64,10 @@ class ShapFigure extends LiveFigure<typeof shapSchema, TabularSelection, Tabular
     const v: ShapView = view;
     const names = v.featureNames;
     const label = (j: number) => (v.informative.includes(j) ? `${names[j]} ★` : names[j]!);
-    this.$('[data-out="epoch"]').textContent = `epoch ${v.epoch}`;
-    this.$('[data-out="accuracy"]').textContent = `test accuracy ${(v.testAccuracy * 100).toFixed(1)}%`;
-    this.$('[data-out="latency"]').textContent = `KernelSHAP: ${v.coalitions} coalitions${v.exact ? ' (all: exact)' : ''} in ${Math.round(v.ms.kernelShap)} ms`;
-    this.$('[data-out="row-title"]').textContent = `Test row ${v.row} (true class ${v.label}): p(y = 1 | x) = ${formatNumber(v.fx)}`;
+    this.$('[data-out="epoch"]').textContent = t('xpl.epoch', { epoch: v.epoch });
+    this.$('[data-out="accuracy"]').textContent = t('xpl.testAccuracy', { accuracy: `${(v.testAccuracy * 100).toFixed(1)}%` });
+    this.$('[data-out="latency"]').textContent = t('xpl.latency', { coalitions: v.coalitions, exact: v.exact ? t('xpl.exactAll') : '', ms: Math.round(v.ms.kernelShap) });
+    this.$('[data-out="row-title"]').textContent = t('xpl.rowTitle', { row: v.row, label: v.label, fx: formatNumber(v.fx) });
     this.root.dataset.informative = v.informative.join(',');
     this.root.dataset.kernelMs = String(v.ms.kernelShap);
     this.root.dataset.smallMaxDiff = String(Math.max(...Array.from(v.small.exact, (e, i) => Math.abs(e - v.small.kernel[i]!))));

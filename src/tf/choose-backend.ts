@@ -7,6 +7,7 @@
  * So tiny models use the CPU, heavy ones the best GPU backend. A software WebGPU
  * adapter (`isFallbackAdapter`) is never preferred over WebGL: it is ~3× slower.
  */
+import { said, type Said } from '../i18n/worker-messages.ts';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -27,6 +28,9 @@ export interface BackendChoice {
   reason: string;
   /** A sentence for the reader when their `?backend=` could not be honoured. */
   notice?: string;
+  /** `reason` and `notice` as catalogue keys, for the page to translate. */
+  reasonSaid?: Said;
+  noticeSaid?: Said;
 }
 
 export function isBackendName(x: string | null | undefined): x is BackendName {
@@ -43,18 +47,17 @@ function available(cap: Capabilities, name: BackendName): boolean {
 export function chooseBackend(cap: Capabilities, workload: Workload, requested?: string | null): BackendChoice {
   const auto = autoOrder(cap, workload);
   if (requested == null || requested === '' || requested === 'auto') return auto;
-  if (!isBackendName(requested)) {
-    return { ...auto, notice: `Unknown backend "${requested.slice(0, 20)}" in the link; choose cpu, wasm, webgl or webgpu. Using ${auto.order[0]}.` };
-  }
-  if (!available(cap, requested)) {
-    return { ...auto, notice: `${requested} is not available in this browser; using ${auto.order[0]} instead.` };
-  }
-  return { order: [requested, ...auto.order.filter((b) => b !== requested)], reason: 'chosen in the link (?backend=)' };
+  if (!isBackendName(requested)) return withNotice(auto, said('worker.unknownBackend', { requested: requested.slice(0, 20), backend: auto.order[0]! }));
+  if (!available(cap, requested)) return withNotice(auto, said('worker.backendUnavailable', { requested, backend: auto.order[0]! }));
+  return { order: [requested, ...auto.order.filter((b) => b !== requested)], ...reason(said('worker.reason.link')) };
 }
+
+const reason = (s: Said) => ({ reason: s.text, reasonSaid: s });
+const withNotice = (choice: BackendChoice, s: Said): BackendChoice => ({ ...choice, notice: s.text, noticeSaid: s });
 
 function autoOrder(cap: Capabilities, workload: Workload): BackendChoice {
   if (workload === 'tiny') {
-    return { order: ['cpu'], reason: 'tiny model: the CPU beats GPU dispatch overhead' };
+    return { order: ['cpu'], ...reason(said('worker.reason.tiny')) };
   }
   const order: BackendName[] = [];
   if (cap.webgpu === 'hardware') order.push('webgpu');
@@ -64,7 +67,7 @@ function autoOrder(cap: Capabilities, workload: Workload): BackendChoice {
   // the CPU backend (with our fast Conv2DBackpropFilter) can.
   order.push('cpu');
   if (cap.wasm) order.push('wasm');
-  const reason =
-    order[0] === 'webgpu' ? (cap.webgpu === 'hardware' ? 'hardware WebGPU' : 'software WebGPU, no WebGL') : order[0] === 'webgl' ? 'WebGL (GPU)' : 'no GPU backend: the CPU';
-  return { order, reason };
+  const why =
+    order[0] === 'webgpu' ? (cap.webgpu === 'hardware' ? 'worker.reason.webgpu' : 'worker.reason.softwareWebgpu') : order[0] === 'webgl' ? 'worker.reason.webgl' : 'worker.reason.cpu';
+  return { order, ...reason(said(why)) };
 }

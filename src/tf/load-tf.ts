@@ -8,11 +8,15 @@ import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 // Gradients of every op, as the full @tensorflow/tfjs bundle registers them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { chooseBackend, type BackendName, type Capabilities, type Workload } from './choose-backend.ts';
+import { reasonOf, said, SaidError, type Said } from '../i18n/worker-messages.ts';
 
 export interface LoadedTf {
   backend: BackendName;
   reason: string;
   notices: string[];
+  /** `reason` and `notices` as catalogue keys, for the page to translate. */
+  reasonSaid?: Said;
+  noticesSaid: Said[];
 }
 
 const registrars: Record<BackendName, () => Promise<unknown>> = {
@@ -58,19 +62,25 @@ export async function loadTf(workload: Workload, requested: string | null): Prom
   // A tiny model runs on the CPU unless the link asks otherwise: no need to probe GPUs.
   const caps = workload === 'tiny' && !requested ? { webgpu: 'none' as const, webgl: false, wasm: false } : await probeCapabilities();
   const choice = chooseBackend(caps, workload, requested);
-  const notices = choice.notice ? [choice.notice] : [];
+  const noticesSaid = choice.noticeSaid ? [choice.noticeSaid] : [];
+  const done = (backend: BackendName, reasonSaid?: Said): LoadedTf => ({
+    backend,
+    reason: reasonSaid?.text ?? choice.reason,
+    reasonSaid,
+    notices: noticesSaid.map((n) => n.text),
+    noticesSaid,
+  });
   for (const name of choice.order) {
     try {
       await registrars[name]();
       if (await tf.setBackend(name)) {
         await tf.ready();
-        const reason = name === choice.order[0] ? choice.reason : `fallback after ${choice.order[0]} failed to start`;
-        return { backend: name, reason, notices };
+        return done(name, name === choice.order[0] ? choice.reasonSaid : said('worker.reason.fallback', { backend: choice.order[0]! }));
       }
-      notices.push(`The ${name} backend could not start; trying the next one.`);
+      noticesSaid.push(said('worker.backendNotStarted', { backend: name }));
     } catch (error) {
-      notices.push(`The ${name} backend failed to start (${error instanceof Error ? error.message : String(error)}).`);
+      noticesSaid.push(said('worker.backendFailed', { backend: name, reason: reasonOf(error) }));
     }
   }
-  throw new Error('No TensorFlow.js backend could start in this browser.');
+  throw new SaidError(said('worker.noBackend'));
 }

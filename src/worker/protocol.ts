@@ -6,6 +6,7 @@
  */
 import type { BatchReport, EpochReport } from '../train/trainer.ts';
 import type { BackendName } from '../tf/choose-backend.ts';
+import type { Said } from '../i18n/worker-messages.ts';
 
 export type ToWorker<State, Selection> =
   | { type: 'init'; state: State; selection: Selection; backend: string | null }
@@ -20,12 +21,17 @@ export type ToWorker<State, Selection> =
   /** Skip ahead: load weights trained earlier to this epoch (public/checkpoints/). */
   | { type: 'checkpoint'; epoch: number };
 
+/*
+ * Sentences for the reader come in English (`message`, `reason`, `notices`) and, where
+ * the worker knows one, as a catalogue key with params (`said…`, src/i18n/worker-messages.ts)
+ * that the page translates with workerText (src/i18n/worker-text.ts).
+ */
 export type FromWorker<View> =
-  | { type: 'ready'; backend: BackendName; reason: string; notices: string[] }
+  | { type: 'ready'; backend: BackendName; reason: string; notices: string[]; reasonSaid?: Said; noticesSaid?: (Said | null)[] }
   /** Something slow before training can start (data download, replay), 0..1. */
-  | { type: 'loading'; fraction: number; message: string }
+  | { type: 'loading'; fraction: number; message: string; said?: Said }
   | { type: 'batch'; report: BatchReport }
   /** `reports`: every epoch finished since the previous message, for the curves. */
   | { type: 'progress'; reports: EpochReport[]; view: View; running: boolean }
   | { type: 'stopped'; reason: 'paused' | 'done' }
-  | { type: 'error'; message: string; kind: 'diverged' | 'config' | 'data' | 'internal' };
+  | { type: 'error'; message: string; kind: 'diverged' | 'config' | 'data' | 'internal'; said?: Said };

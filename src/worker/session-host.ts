@@ -12,6 +12,7 @@ import type { Workload } from '../tf/choose-backend.ts';
 import { DivergedError, type BatchReport, type EpochReport } from '../train/trainer.ts';
 import { ConfigError } from '../train/config.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
+import { said, SaidError, textOf, type Progress, type Said } from '../i18n/worker-messages.ts';
 
 export interface FigureSession<View, Selection> {
   readonly epoch: number;
@@ -25,20 +26,43 @@ export interface FigureSession<View, Selection> {
    * (scripts/train-checkpoints.ts), so a reader on a slow machine can skip ahead.
    * Optional: figures without checkpoints leave it out.
    */
-  loadCheckpoint?(epoch: number, progress: (fraction: number, message: string) => void): Promise<void>;
+  loadCheckpoint?(epoch: number, progress: Progress): Promise<void>;
   dispose(): void;
 }
 
 export interface SessionFactory<State, Selection, View> {
   workload: Workload;
   /** Builds a session; may download data, reporting progress 0..1. */
-  create(state: State, progress: (fraction: number, message: string) => void): Promise<FigureSession<View, Selection>>;
+  create(state: State, progress: Progress): Promise<FigureSession<View, Selection>>;
   /** The epoch a state asks to be shown (a link replays training up to it). */
   startEpoch(state: State): number;
 }
 
-/** Errors that carry a sentence for the reader rather than a stack trace. */
-export class DataError extends Error {}
+/** Errors that carry a sentence for the reader rather than a stack trace (translatable when made from a `said`). */
+export class DataError extends SaidError {}
+
+/** A thrown error as the page is told it: English message, kind, and the key to translate it with. */
+export function describeError(error: unknown): Extract<FromWorker<never>, { type: 'error' }> {
+  const message = error instanceof Error ? error.message : String(error);
+  const kind =
+    error instanceof DivergedError ? 'diverged' : error instanceof ConfigError ? 'config' : error instanceof DataError ? 'data' : 'internal';
+  const translated: Said | undefined =
+    error instanceof DivergedError
+      ? said('worker.diverged', { epoch: error.epoch, rate: error.learningRate, smaller: +(error.learningRate / 10).toPrecision(2) })
+      : error instanceof SaidError
+        ? error.said
+        : undefined;
+  // The English message stays the thrown one, so nothing changes for a page without translations.
+  return { type: 'error', message, kind, ...(translated ? { said: translated } : {}) };
+}
+
+/** A progress line as the page is told it. */
+const loading = (fraction: number, m: string | Said): FromWorker<never> => ({
+  type: 'loading',
+  fraction,
+  message: textOf(m),
+  ...(typeof m === 'string' ? {} : { said: m }),
+});
 
 /** Views are posted at most this often while training, so the page is not flooded. */
 const VIEW_INTERVAL_MS = 150;
@@ -65,14 +89,14 @@ export function hostSession<State, Selection, View>(factory: SessionFactory<Stat
     const mine = ++generation;
     session?.dispose();
     session = null;
-    const s = await factory.create(state, (fraction, message) => post({ type: 'loading', fraction, message }));
+    const s = await factory.create(state, (fraction, message) => post(loading(fraction, message)));
     if (mine !== generation) return s.dispose();
     session = s;
     // Replay to the linked checkpoint: same seed, same backend, same numbers.
     const target = Math.min(factory.startEpoch(state), s.epochs);
     const reports: EpochReport[] = [];
     while (s.epoch < target && mine === generation) {
-      post({ type: 'loading', fraction: s.epoch / target, message: `replaying training to epoch ${target}` });
+      post(loading(s.epoch / target, said('worker.replaying', { epoch: target })));
       const r = await s.trainEpoch({ shouldStop: () => mine !== generation, onBatch });
       if (r) reports.push(r);
     }
@@ -108,7 +132,7 @@ export function hostSession<State, Selection, View>(factory: SessionFactory<Stat
         selection = msg.selection;
         ready = (async () => {
           const tf = await loadTf(factory.workload, msg.backend);
-          post({ type: 'ready', backend: tf.backend, reason: tf.reason, notices: tf.notices });
+          post({ type: 'ready', backend: tf.backend, reason: tf.reason, notices: tf.notices, reasonSaid: tf.reasonSaid, noticesSaid: tf.noticesSaid });
           await rebuild(msg.state);
         })();
         return ready;
@@ -137,8 +161,8 @@ export function hostSession<State, Selection, View>(factory: SessionFactory<Stat
         await ready;
         generation++;
         const s = session;
-        if (!s?.loadCheckpoint) throw new DataError('This figure has no pre-trained checkpoints to skip ahead to.');
-        await s.loadCheckpoint(msg.epoch, (fraction, message) => post({ type: 'loading', fraction, message }));
+        if (!s?.loadCheckpoint) throw new DataError(said('worker.noSkipAhead'));
+        await s.loadCheckpoint(msg.epoch, (fraction, message) => post(loading(fraction, message)));
         post({ type: 'progress', reports: [], view: await s.view(selection), running: false });
         return;
       }
@@ -153,10 +177,7 @@ export function hostSession<State, Selection, View>(factory: SessionFactory<Stat
   scope.onmessage = (e: MessageEvent<ToWorker<State, Selection>>) => {
     handle(e.data).catch((error: unknown) => {
       generation++;
-      const message = error instanceof Error ? error.message : String(error);
-      const kind =
-        error instanceof DivergedError ? 'diverged' : error instanceof ConfigError ? 'config' : error instanceof DataError ? 'data' : 'internal';
-      post({ type: 'error', message, kind });
+      post(describeError(error));
     });
   };
 }

@@ -18,6 +18,7 @@ import { restoreSnapshot, takeSnapshot, type CheckpointMeta, type WeightSnapshot
 import type { FigureSession } from '../../worker/session-host.ts';
 import { CHECKPOINT_MODEL_ID, type AttributionSelection, type AttributionState, type MethodId, type ModelId } from './state.ts';
 import { blur, pool, SIZE } from './grid.ts';
+import { said, type Progress } from '../../i18n/worker-messages.ts';
 
 export { blur, pool } from './grid.ts';
 
@@ -123,7 +124,7 @@ export class AttributionSession implements FigureSession<AttributionView, Attrib
   }
 
   /** A session with the state's checkpoint loaded. */
-  static async create(state: AttributionState, data: Mnist, source: CheckpointSource, progress: (f: number, m: string) => void = () => {}): Promise<AttributionSession> {
+  static async create(state: AttributionState, data: Mnist, source: CheckpointSource, progress: Progress = () => {}): Promise<AttributionSession> {
     const s = new AttributionSession(state, data, source);
     try {
       await s.loadCheckpoint(Number(state.ckpt), progress);
@@ -150,7 +151,7 @@ export class AttributionSession implements FigureSession<AttributionView, Attrib
     return this.loaded + this.state.more;
   }
 
-  async loadCheckpoint(epoch: number, progress: (fraction: number, message: string) => void = () => {}): Promise<void> {
+  async loadCheckpoint(epoch: number, progress: Progress = () => {}): Promise<void> {
     this.initial ??= await takeSnapshot(this.model);
     this.trainer?.dispose();
     this.trainer = null;
@@ -159,7 +160,7 @@ export class AttributionSession implements FigureSession<AttributionView, Attrib
       restoreSnapshot(this.model, this.initial);
       this.meta = null;
     } else {
-      progress(0, `loading the epoch-${epoch} checkpoint`);
+      progress(0, said('worker.loadingCheckpoint', { epoch }));
       const { meta, snap } = await this.source(CHECKPOINT_MODEL_ID[this.modelId], epoch);
       restoreSnapshot(this.model, snap);
       this.meta = meta;

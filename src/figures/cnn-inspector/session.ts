@@ -13,6 +13,7 @@ import { restoreSnapshot, takeSnapshot, type CheckpointMeta, type WeightSnapshot
 import type { EpochReport } from '../../train/trainer.ts';
 import type { FigureSession } from '../../worker/session-host.ts';
 import type { InspectorSelection, InspectorState } from './state.ts';
+import { said, type Progress } from '../../i18n/worker-messages.ts';
 
 const SIZE = 28;
 /** The checkpoints were trained from seed 1; "untrained" is that seed's initial weights. */
@@ -77,7 +78,7 @@ export class InspectorSession implements FigureSession<InspectorView, InspectorS
     this.model = buildFastCnn({ seed: INSPECTOR_SEED });
   }
 
-  static async create(state: InspectorState, data: Mnist, source: InspectorCheckpoints, progress: (f: number, m: string) => void = () => {}): Promise<InspectorSession> {
+  static async create(state: InspectorState, data: Mnist, source: InspectorCheckpoints, progress: Progress = () => {}): Promise<InspectorSession> {
     const s = new InspectorSession(data, source);
     try {
       await s.loadCheckpoint(Number(state.ckpt), progress);
@@ -101,13 +102,13 @@ export class InspectorSession implements FigureSession<InspectorView, InspectorS
     return null;
   }
 
-  async loadCheckpoint(epoch: number, progress: (fraction: number, message: string) => void = () => {}): Promise<void> {
+  async loadCheckpoint(epoch: number, progress: Progress = () => {}): Promise<void> {
     this.initial ??= await takeSnapshot(this.model);
     if (epoch === 0) {
       restoreSnapshot(this.model, this.initial);
       this.meta = null;
     } else {
-      progress(0, `loading the epoch-${epoch} checkpoint`);
+      progress(0, said('worker.loadingCheckpoint', { epoch }));
       const { meta, snap } = await this.source(epoch);
       restoreSnapshot(this.model, snap);
       this.meta = meta;

@@ -18,6 +18,7 @@ import { attributionSchema } from '../attribution/state.ts';
 import { SIZE } from '../attribution/grid.ts';
 import { defaults } from '../../state/url-state.ts';
 import type { DigitShapSelection, DigitShapState } from './state.ts';
+import type { Progress } from '../../i18n/worker-messages.ts';
 
 const CLASSES = 10;
 /** Grid cell side: 28 / 7 = 4 cells a side, 16 superpixels. */
@@ -64,7 +65,7 @@ export class DigitShapSession implements FigureSession<DigitShapView, DigitShapS
     this.meanDigit = mean.map((v) => v / n);
   }
 
-  static async create(state: DigitShapState, data: Mnist, source: CheckpointSource, progress: (f: number, m: string) => void = () => {}): Promise<DigitShapSession> {
+  static async create(state: DigitShapState, data: Mnist, source: CheckpointSource, progress: Progress = () => {}): Promise<DigitShapSession> {
     const inner = await AttributionSession.create({ ...defaults(attributionSchema), ckpt: state.ckpt, more: state.more, epoch: state.epoch }, data, source, progress);
     return new DigitShapSession(inner, data);
   }
@@ -81,7 +82,7 @@ export class DigitShapSession implements FigureSession<DigitShapView, DigitShapS
     return this.inner.trainEpoch(hooks);
   }
 
-  loadCheckpoint(epoch: number, progress: (fraction: number, message: string) => void): Promise<void> {
+  loadCheckpoint(epoch: number, progress: Progress): Promise<void> {
     return this.inner.loadCheckpoint(epoch, progress);
   }
 

@@ -19,6 +19,7 @@ import { restoreSnapshot, type CheckpointMeta, type WeightSnapshot } from '../..
 import type { FigureSession } from '../../worker/session-host.ts';
 import { EVAL_METHODS, RANDOMISED, type EvalMethodId, type EvaluationSelection, type EvaluationState, type RandomisedId } from './state.ts';
 import { agreementMatrix, meanStd, normaliseAbs, ssim, topOverlap } from './similarity.ts';
+import { said, type Progress } from '../../i18n/worker-messages.ts';
 
 export { explain, randomMap, METHOD_SETTINGS } from './methods.ts';
 
@@ -110,7 +111,7 @@ export class EvaluationSession implements FigureSession<EvaluationView, Evaluati
     private readonly data: Mnist,
     private readonly load: CheckpointLoader,
     private readonly available: AvailableCheckpoint[],
-    private readonly progress: (fraction: number, message: string) => void = () => {},
+    private readonly progress: Progress = () => {},
   ) {
     this.model = buildFastCnn({ seed: REFERENCE_SEED });
   }
@@ -120,7 +121,7 @@ export class EvaluationSession implements FigureSession<EvaluationView, Evaluati
     data: Mnist,
     load: CheckpointLoader,
     available: AvailableCheckpoint[],
-    progress: (fraction: number, message: string) => void = () => {},
+    progress: Progress = () => {},
   ): Promise<EvaluationSession> {
     const s = new EvaluationSession(state, data, load, available, progress);
     try {
@@ -135,7 +136,7 @@ export class EvaluationSession implements FigureSession<EvaluationView, Evaluati
   private loaded = 0;
 
   private async loadModel(epoch: number): Promise<void> {
-    this.progress(0, `loading the epoch-${epoch} checkpoint`);
+    this.progress(0, said('worker.loadingCheckpoint', { epoch }));
     const { meta, snap } = await this.load(REFERENCE_SEED, epoch);
     restoreSnapshot(this.model, snap);
     this.meta = meta;
@@ -216,7 +217,7 @@ export class EvaluationSession implements FigureSession<EvaluationView, Evaluati
       const randomisation = await this.randomisationFor(sel);
       const agreement = { methods: [...EVAL_METHODS], matrix: agreementMatrix(maps.perDigit, EVAL_METHODS) };
       const stability = sel.compare ? await this.stabilityFor(indices, maps, sel) : null;
-      this.progress(1, 'done');
+      this.progress(1, said('worker.done'));
       return {
         ...base,
         stale: false,
@@ -247,7 +248,7 @@ export class EvaluationSession implements FigureSession<EvaluationView, Evaluati
       const predictions: { predicted: number; probability: number }[] = [];
       for (const [i, index] of indices.entries()) {
         this.check(sel);
-        this.progress(i / indices.length, `explaining digit ${i + 1} of ${indices.length} with ${EVAL_METHODS.length - 1} methods`);
+        this.progress(i / indices.length, said('worker.eval.explaining', { digit: i + 1, count: indices.length, methods: EVAL_METHODS.length - 1 }));
         const x = this.digitTensor(index);
         try {
           const p = await this.predicted(this.model, x);
@@ -278,7 +279,7 @@ export class EvaluationSession implements FigureSession<EvaluationView, Evaluati
       const predict = modelPredict(this.model);
       for (const [i, index] of indices.entries()) {
         this.check(sel);
-        this.progress(i / n, `deletion and insertion curves, digit ${i + 1} of ${n}`);
+        this.progress(i / n, said('worker.eval.curves', { digit: i + 1, count: n }));
         const x = this.digitTensor(index);
         try {
           const target = maps.predictions[i]!.predicted;
@@ -316,7 +317,7 @@ export class EvaluationSession implements FigureSession<EvaluationView, Evaluati
         let layers: string[] = [];
         for (const [i, id] of RANDOMISED.entries()) {
           this.check(sel);
-          this.progress(i / RANDOMISED.length, `randomisation check: ${id}, re-initialising layers from the top`);
+          this.progress(i / RANDOMISED.length, said('worker.eval.randomising', { method: id }));
           // Keep every map the check computes: the first is the original, then one per step.
           const seen: Float32Array[] = [];
           const method = async (m: tfl.LayersModel, xx: tf.Tensor, t: number) => {
@@ -353,7 +354,7 @@ export class EvaluationSession implements FigureSession<EvaluationView, Evaluati
       this.scratch ??= buildFastCnn({ seed: REFERENCE_SEED });
       for (const [c, col] of columns.entries()) {
         this.check(sel);
-        this.progress(c / columns.length, `comparing with seed ${col.seed}, epoch ${col.epoch}`);
+        this.progress(c / columns.length, said('worker.eval.comparing', { seed: col.seed, epoch: col.epoch }));
         const { snap } = await this.load(col.seed, col.epoch);
         restoreSnapshot(this.scratch, snap);
         const perMethod = ids.map(() => [] as number[]);

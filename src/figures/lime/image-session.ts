@@ -13,6 +13,7 @@ import { AttributionSession, type CheckpointSource } from '../attribution/sessio
 import { attributionSchema } from '../attribution/state.ts';
 import { defaults } from '../../state/url-state.ts';
 import type { LimeImageSelection, LimeImageState } from './image-state.ts';
+import type { Progress } from '../../i18n/worker-messages.ts';
 
 const SIZE = 28;
 const CLASSES = 10;
@@ -46,7 +47,7 @@ export class LimeImageSession implements FigureSession<LimeImageView, LimeImageS
     private loaded: number,
   ) {}
 
-  static async create(state: LimeImageState, data: Mnist, source: CheckpointSource, progress: (f: number, m: string) => void = () => {}): Promise<LimeImageSession> {
+  static async create(state: LimeImageState, data: Mnist, source: CheckpointSource, progress: Progress = () => {}): Promise<LimeImageSession> {
     const attr = { ...defaults(attributionSchema), ckpt: state.ckpt, more: state.more };
     return new LimeImageSession(await AttributionSession.create(attr, data, source, progress), data, Number(state.ckpt));
   }
@@ -63,7 +64,7 @@ export class LimeImageSession implements FigureSession<LimeImageView, LimeImageS
     return this.inner.trainEpoch(hooks);
   }
 
-  async loadCheckpoint(epoch: number, progress?: (f: number, m: string) => void): Promise<void> {
+  async loadCheckpoint(epoch: number, progress?: Progress): Promise<void> {
     await this.inner.loadCheckpoint(epoch, progress);
     this.loaded = epoch;
   }
