@@ -28,6 +28,7 @@ import { drawXyPlot, type XySeries } from '../views/xy-plot.ts';
 import { formatNumber } from '../views/format.ts';
 import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 /** Okabe–Ito colours (colour-blind safe) plus dashes, one per method; see evaluation.css. */
 const STYLE: Record<EvalMethodId | 'input', { colour: string; dash?: string }> = {
@@ -79,7 +80,7 @@ class EvaluationFigure {
   private state: EvaluationState;
   private readonly id: string;
   private readonly notices: FigureNotices;
-  private readonly worker: Worker;
+  private worker: Worker;
   private request = 0;
   private last: EvaluationView | null = null;
 
@@ -92,12 +93,7 @@ class EvaluationFigure {
     for (const key of [...SELECTION_KEYS, 'ckpt', 'sim'] as const) this.$<HTMLInputElement | HTMLSelectElement>(`[name="${key}"]`).value = String(this.state[key]);
     this.writeCompareButton();
 
-    this.worker = new Worker(new URL('../../src/worker/evaluation.worker.ts', import.meta.url), { type: 'module', name: `figure-${this.id}` });
-    this.worker.onmessage = (e: MessageEvent<FromWorker<EvaluationView>>) => this.receive(e.data);
-    this.worker.onerror = (e) => {
-      this.notices.add(`The figure's worker stopped: ${e.message || 'unknown error'}. Reload the page to try again.`);
-      this.status('error');
-    };
+    this.worker = this.spawn();
     this.bind();
     this.status('starting the engine…');
     this.computing();
@@ -108,6 +104,24 @@ class EvaluationFigure {
     const el = this.root.querySelector<T>(selector);
     if (!el) throw new Error(`figure ${this.id} has no element ${selector}`);
     return el;
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL('../../src/worker/evaluation.worker.ts', import.meta.url), { type: 'module', name: `figure-${this.id}` });
+    worker.onmessage = (e: MessageEvent<FromWorker<EvaluationView>>) => this.receive(e.data);
+    worker.onerror = (e) => {
+      this.notices.add(`The figure's worker stopped: ${e.message || 'unknown error'}. Reload the page to try again.`);
+      this.status('error');
+    };
+    return worker;
+  }
+
+  /** The GPU context was lost: a fresh worker on `backend` judges the same selection again. */
+  private restartOn(backend: string): void {
+    this.worker.terminate();
+    this.worker = this.spawn();
+    this.computing();
+    this.send({ type: 'init', state: this.state, selection: this.selection(), backend });
   }
 
   private send(msg: ToWorker<EvaluationState, EvaluationSelection>): void {
@@ -201,6 +215,11 @@ class EvaluationFigure {
         this.$<HTMLProgressElement>('[data-out="progress"]').value = 1;
         this.status(`done: checkpoint after ${msg.view.epoch} epoch${msg.view.epoch === 1 ? '' : 's'}`);
         this.root.dataset.viewReady = 'true';
+        this.root.dataset.tensors = String(msg.tensors);
+        return;
+      case 'contextLost':
+        this.notices.add(t('live.contextLost', { lost: msg.lost, fallback: msg.fallback }));
+        this.restartOn(msg.fallback);
         return;
       case 'error':
         this.notices.add(msg.message);
