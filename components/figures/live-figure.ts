@@ -123,6 +123,8 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
         this.onLoading(msg.fraction, msg.message);
         return;
       case 'batch':
+        // Where training is, for tests that stop it after a few batches.
+        this.root.dataset.batch = `${msg.report.epoch}:${msg.report.batch}`;
         this.onBatch(msg.report);
         return;
       case 'progress': {
