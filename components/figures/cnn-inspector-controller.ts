@@ -20,6 +20,7 @@ import { paintMap } from './paint-map.ts';
 import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
 import { workerNotices, workerText } from '../../src/i18n/worker-text.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 const DIGITS = Array.from({ length: 10 }, (_, i) => String(i));
 /** While drawing, ask for a new classification at most this often. */
@@ -34,7 +35,7 @@ class CnnInspector {
   private state: InspectorState;
   private readonly id: string;
   private readonly notices: FigureNotices;
-  private readonly worker: Worker;
+  private worker: Worker;
   private mask: Uint8Array;
   private cursor = { r: 7, c: 7 };
   private inFlight = true; // init computes the first view
@@ -52,9 +53,7 @@ class CnnInspector {
     this.mask = unpackMask(WORD_KEYS.map((k) => this.state[k]));
     this.$<HTMLSelectElement>('select[name="ckpt"]').value = this.state.ckpt;
     this.$<HTMLInputElement>('input[name="digit"]').value = String(this.state.digit);
-    this.worker = new Worker(new URL('../../src/worker/cnn-inspector.worker.ts', import.meta.url), { type: 'module', name: `figure-${this.id}` });
-    this.worker.onmessage = (e: MessageEvent<FromWorker<InspectorView>>) => this.receive(e.data);
-    this.worker.onerror = (e) => this.notices.add(`The figure's worker stopped: ${e.message || 'unknown error'}. Reload the page to try again.`);
+    this.worker = this.spawn();
     this.bind();
     this.drawPad();
     this.status('starting the engine…');
@@ -65,6 +64,23 @@ class CnnInspector {
     const el = this.root.querySelector<T>(selector);
     if (!el) throw new Error(`figure ${this.id} has no element ${selector}`);
     return el;
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL('../../src/worker/cnn-inspector.worker.ts', import.meta.url), { type: 'module', name: `figure-${this.id}` });
+    worker.onmessage = (e: MessageEvent<FromWorker<InspectorView>>) => this.receive(e.data);
+    worker.onerror = (e) => this.notices.add(`The figure's worker stopped: ${e.message || 'unknown error'}. Reload the page to try again.`);
+    return worker;
+  }
+
+  /** The GPU context was lost: a fresh worker on `backend` loads the same checkpoint and view. */
+  private restartOn(backend: string): void {
+    this.worker.terminate();
+    this.worker = this.spawn();
+    this.inFlight = true;
+    this.pending = false;
+    this.root.dataset.viewReady = 'false';
+    this.send({ type: 'init', state: this.state, selection: this.selection(), backend });
   }
 
   private send(msg: ToWorker<InspectorState, InspectorSelection>): void {
@@ -116,6 +132,11 @@ class CnnInspector {
         this.render(msg.view);
         this.status('ready');
         this.root.dataset.viewReady = 'true';
+        this.root.dataset.tensors = String(msg.tensors);
+        return;
+      case 'contextLost':
+        this.notices.add(t('live.contextLost', { lost: msg.lost, fallback: msg.fallback }));
+        this.restartOn(msg.fallback);
         return;
       case 'error':
         this.inFlight = false;

@@ -74,7 +74,7 @@ class EvaluationFigure {
   private state: EvaluationState;
   private readonly id: string;
   private readonly notices: FigureNotices;
-  private readonly worker: Worker;
+  private worker: Worker;
   private request = 0;
   private last: EvaluationView | null = null;
 
@@ -87,12 +87,7 @@ class EvaluationFigure {
     for (const key of [...SELECTION_KEYS, 'ckpt', 'sim'] as const) this.$<HTMLInputElement | HTMLSelectElement>(`[name="${key}"]`).value = String(this.state[key]);
     this.writeCompareButton();
 
-    this.worker = new Worker(new URL('../../src/worker/evaluation.worker.ts', import.meta.url), { type: 'module', name: `figure-${this.id}` });
-    this.worker.onmessage = (e: MessageEvent<FromWorker<EvaluationView>>) => this.receive(e.data);
-    this.worker.onerror = (e) => {
-      this.notices.add(t('live.workerStopped', { message: e.message || t('live.unknownError') }));
-      this.status(t('live.error'));
-    };
+    this.worker = this.spawn();
     this.bind();
     this.status(t('live.starting'));
     this.computing();
@@ -103,6 +98,24 @@ class EvaluationFigure {
     const el = this.root.querySelector<T>(selector);
     if (!el) throw new Error(`figure ${this.id} has no element ${selector}`);
     return el;
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL('../../src/worker/evaluation.worker.ts', import.meta.url), { type: 'module', name: `figure-${this.id}` });
+    worker.onmessage = (e: MessageEvent<FromWorker<EvaluationView>>) => this.receive(e.data);
+    worker.onerror = (e) => {
+      this.notices.add(t('live.workerStopped', { message: e.message || t('live.unknownError') }));
+      this.status(t('live.error'));
+    };
+    return worker;
+  }
+
+  /** The GPU context was lost: a fresh worker on `backend` judges the same selection again. */
+  private restartOn(backend: string): void {
+    this.worker.terminate();
+    this.worker = this.spawn();
+    this.computing();
+    this.send({ type: 'init', state: this.state, selection: this.selection(), backend });
   }
 
   private send(msg: ToWorker<EvaluationState, EvaluationSelection>): void {
@@ -196,6 +209,11 @@ class EvaluationFigure {
         this.$<HTMLProgressElement>('[data-out="progress"]').value = 1;
         this.status(t(plural(msg.view.epoch, 'eval.done1', 'eval.done'), { epochs: msg.view.epoch }));
         this.root.dataset.viewReady = 'true';
+        this.root.dataset.tensors = String(msg.tensors);
+        return;
+      case 'contextLost':
+        this.notices.add(t('live.contextLost', { lost: msg.lost, fallback: msg.fallback }));
+        this.restartOn(msg.fallback);
         return;
       case 'error':
         this.notices.add(workerText(msg.message, msg.said));

@@ -17,7 +17,7 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
   protected state: StateOf<S>;
   protected readonly id: string;
   protected readonly notices: FigureNotices;
-  private readonly worker: Worker;
+  private worker: Worker;
   private running = false;
   private pausedOffscreen = false;
   /** After an error, late progress messages (other downloads finishing) must not hide it. */
@@ -31,7 +31,7 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
     protected readonly root: HTMLElement,
     protected readonly schema: S,
     private readonly editable: readonly (keyof S & string)[],
-    makeWorker: (name: string) => Worker,
+    private readonly makeWorker: (name: string) => Worker,
   ) {
     this.id = root.dataset.figureId!;
     this.notices = new FigureNotices(this.$('[data-out="notices"]'));
@@ -40,14 +40,7 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
     this.state = state;
     notices.forEach((n) => this.notices.add(n));
     this.writeControls();
-    this.worker = makeWorker(`figure-${this.id}`);
-    this.worker.onmessage = (e: MessageEvent<FromWorker<View>>) => this.receive(e.data);
-    this.worker.onerror = (e) => {
-      // Handled here, with a sentence for the reader: not an uncaught error of the page.
-      e.preventDefault();
-      this.notices.add(t('live.workerStopped', { message: e.message || t('live.unknownError') }));
-      this.setRunning(false);
-    };
+    this.worker = this.connect();
     this.bindControls();
     this.pauseWhenOffscreen();
     this.status(t('live.starting'));
@@ -56,6 +49,33 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
   /** Call at the end of the subclass constructor, once its views exist. */
   protected start(): void {
     this.send({ type: 'init', state: this.state, selection: this.selection(), backend: new URLSearchParams(location.search).get('backend') });
+  }
+
+  private connect(): Worker {
+    const worker = this.makeWorker(`figure-${this.id}`);
+    worker.onmessage = (e: MessageEvent<FromWorker<View>>) => this.receive(e.data);
+    worker.onerror = (e) => {
+      // Handled here, with a sentence for the reader: not an uncaught error of the page.
+      e.preventDefault();
+      this.notices.add(t('live.workerStopped', { message: e.message || t('live.unknownError') }));
+      this.setRunning(false);
+    };
+    return worker;
+  }
+
+  /**
+   * The worker's GPU context was lost: a fresh worker on `backend` rebuilds the session
+   * from the figure's state (same seed, replayed to the same epoch) and, if it was
+   * training, carries on.
+   */
+  private restartOn(backend: string): void {
+    const wasRunning = this.running;
+    this.worker.terminate();
+    this.worker = this.connect();
+    this.root.dataset.ready = 'false';
+    this.send({ type: 'init', state: this.state, selection: this.selection(), backend });
+    if (wasRunning) this.send({ type: 'train' });
+    else this.status(t('live.starting'));
   }
 
   /** What the reader is looking at (an input, a digit), sent with every view request. */
@@ -95,7 +115,8 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
         this.root.dataset.backend = msg.backend;
         workerNotices(msg).forEach((n) => this.notices.add(n));
         this.root.dataset.ready = 'true';
-        this.status(t('live.ready'));
+        // After a restart on another backend, training may already be under way again.
+        this.status(this.running ? t('live.training') : t('live.ready'));
         return;
       case 'loading':
         if (this.failed) return;
@@ -103,6 +124,8 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
         this.onLoading(msg.fraction, workerText(msg.message, msg.said));
         return;
       case 'batch':
+        // Where training is, for tests that stop it after a few batches.
+        this.root.dataset.batch = `${msg.report.epoch}:${msg.report.batch}`;
         this.onBatch(msg.report);
         return;
       case 'progress': {
@@ -112,6 +135,7 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
         this.root.dataset.epoch = String(epoch);
         this.render(msg.view);
         this.root.dataset.viewReady = 'true';
+        this.root.dataset.tensors = String(msg.tensors);
         if (!msg.running) {
           this.syncUrl();
           if (!this.running) this.status(t('live.epoch', { epoch }));
@@ -122,6 +146,10 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
         this.setRunning(false);
         this.status(msg.reason === 'done' ? t('live.finished', { epochs: String(this.state.epochs) }) : t('live.paused'));
         this.syncUrl();
+        return;
+      case 'contextLost':
+        this.notices.add(t('live.contextLost', { lost: msg.lost, fallback: msg.fallback }));
+        this.restartOn(msg.fallback);
         return;
       case 'error':
         this.failed = true;

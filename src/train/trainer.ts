@@ -39,6 +39,9 @@ export interface BatchReport {
   batchesPerEpoch: number;
 }
 
+/** Longest stretch of batches without letting the worker's messages (Pause, Reset) in. */
+const YIELD_EVERY_MS = 100;
+
 /** Thrown when the loss stops being a finite number; the message says what to try. */
 export class DivergedError extends Error {
   constructor(
@@ -108,7 +111,14 @@ export class Trainer {
     if (this.batchInEpoch === 0) this.beginEpoch();
     const { batchSize } = this.config;
     const lossFn = LOSSES[this.config.loss];
+    let lastYield = performance.now();
     while (this.batchInEpoch < this.batchesPerEpoch) {
+      // On the CPU (and WebGL) a batch never awaits anything: without a real yield the
+      // worker would not even receive Pause until a long epoch ended. Same batches, same numbers.
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        lastYield = performance.now();
+      }
       if (hooks.shouldStop?.()) return null;
       const start = this.batchInEpoch * batchSize;
       const idx = this.order!.subarray(start, Math.min(start + batchSize, this.rows));

@@ -32,6 +32,12 @@ export type FromWorker<View> =
   | { type: 'loading'; fraction: number; message: string; said?: Said }
   | { type: 'batch'; report: BatchReport }
   /** `reports`: every epoch finished since the previous message, for the curves. */
-  | { type: 'progress'; reports: EpochReport[]; view: View; running: boolean }
+  /** `tensors`: tf.memory().numTensors in the worker once the view is made (leak checks read it). */
+  | { type: 'progress'; reports: EpochReport[]; view: View; running: boolean; tensors: number }
+  /**
+   * The GPU took TF.js's WebGL context away (driver reset, too many contexts, a test's
+   * WEBGL_lose_context). The session is gone; the page restarts the worker on `fallback`.
+   */
+  | { type: 'contextLost'; lost: BackendName; fallback: BackendName }
   | { type: 'stopped'; reason: 'paused' | 'done' }
   | { type: 'error'; message: string; kind: 'diverged' | 'config' | 'data' | 'internal'; said?: Said };

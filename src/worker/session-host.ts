@@ -7,7 +7,9 @@
  * A run is cancelled by bumping `generation` (as TensorFlow Playground does): the
  * loop checks it between batches, so Pause takes effect within one batch.
  */
+import * as tf from '@tensorflow/tfjs-core';
 import { loadTf } from '../tf/load-tf.ts';
+import { watchWebGLContext, type ContextWatch } from '../tf/context-loss.ts';
 import type { Workload } from '../tf/choose-backend.ts';
 import { DivergedError, type BatchReport, type EpochReport } from '../train/trainer.ts';
 import { ConfigError } from '../train/config.ts';
@@ -64,6 +66,12 @@ const loading = (fraction: number, m: string | Said): FromWorker<never> => ({
   ...(typeof m === 'string' ? {} : { said: m }),
 });
 
+/**
+ * Where a figure goes when its WebGL context is lost: the CPU, which has no context to
+ * lose (a software WebGPU adapter, the only other candidate, is slower and shares the GPU process).
+ */
+const FALLBACK_BACKEND = 'cpu' as const;
+
 /** Views are posted at most this often while training, so the page is not flooded. */
 const VIEW_INTERVAL_MS = 150;
 const BATCH_INTERVAL_MS = 250;
@@ -76,6 +84,22 @@ export function hostSession<State, Selection, View>(factory: SessionFactory<Stat
   let generation = 0;
   let ready: Promise<void> = Promise.resolve();
   let lastBatchPost = 0;
+  let context: ContextWatch = { lost: () => false };
+  let contextLostPosted = false;
+
+  /** The figure's view, with the worker's live tensor count once it is made (for leak checks). */
+  const progress = async (s: FigureSession<View, Selection>, reports: EpochReport[], running: boolean): Promise<FromWorker<View>> => {
+    const view = await s.view(selection);
+    return { type: 'progress', reports, view, running, tensors: tf.memory().numTensors };
+  };
+
+  /** The session died with the GPU context: stop everything and let the page restart the figure elsewhere. */
+  const contextLost = () => {
+    generation++;
+    if (contextLostPosted) return;
+    contextLostPosted = true;
+    post({ type: 'contextLost', lost: 'webgl', fallback: FALLBACK_BACKEND });
+  };
 
   const onBatch = (report: BatchReport) => {
     const t = performance.now();
@@ -98,9 +122,10 @@ export function hostSession<State, Selection, View>(factory: SessionFactory<Stat
     while (s.epoch < target && mine === generation) {
       post(loading(s.epoch / target, said('worker.replaying', { epoch: target })));
       const r = await s.trainEpoch({ shouldStop: () => mine !== generation, onBatch });
+      if (context.lost()) return contextLost();
       if (r) reports.push(r);
     }
-    if (mine === generation) post({ type: 'progress', reports, view: await s.view(selection), running: false });
+    if (mine === generation) post(await progress(s, reports, false));
   }
 
   async function run(): Promise<void> {
@@ -112,17 +137,18 @@ export function hostSession<State, Selection, View>(factory: SessionFactory<Stat
     let reports: EpochReport[] = [];
     while (!shouldStop() && s.epoch < s.epochs) {
       const r = await s.trainEpoch({ shouldStop, onBatch });
+      if (context.lost()) return contextLost();
       if (r) reports.push(r);
       const t = performance.now();
       if (r && t - lastPost > VIEW_INTERVAL_MS) {
         lastPost = t;
-        post({ type: 'progress', reports, view: await s.view(selection), running: true });
+        post(await progress(s, reports, true));
         reports = [];
         // Let pause and select messages in between epochs.
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
     }
-    if (reports.length || !shouldStop()) post({ type: 'progress', reports, view: await s.view(selection), running: false });
+    if (reports.length || !shouldStop()) post(await progress(s, reports, false));
     if (!shouldStop()) post({ type: 'stopped', reason: 'done' });
   }
 
@@ -131,8 +157,9 @@ export function hostSession<State, Selection, View>(factory: SessionFactory<Stat
       case 'init':
         selection = msg.selection;
         ready = (async () => {
-          const tf = await loadTf(factory.workload, msg.backend);
-          post({ type: 'ready', backend: tf.backend, reason: tf.reason, notices: tf.notices, reasonSaid: tf.reasonSaid, noticesSaid: tf.noticesSaid });
+          const loaded = await loadTf(factory.workload, msg.backend);
+          context = watchWebGLContext(contextLost);
+          post({ type: 'ready', backend: loaded.backend, reason: loaded.reason, notices: loaded.notices, reasonSaid: loaded.reasonSaid, noticesSaid: loaded.noticesSaid });
           await rebuild(msg.state);
         })();
         return ready;
@@ -150,7 +177,8 @@ export function hostSession<State, Selection, View>(factory: SessionFactory<Stat
         if (!s) return;
         if (s.epoch >= s.epochs) return post({ type: 'stopped', reason: 'done' });
         const r = await s.trainEpoch({ shouldStop: () => mine !== generation, onBatch });
-        post({ type: 'progress', reports: r ? [r] : [], view: await s.view(selection), running: false });
+        if (context.lost()) return contextLost();
+        post(await progress(s, r ? [r] : [], false));
         return;
       }
       case 'reset':
@@ -163,19 +191,23 @@ export function hostSession<State, Selection, View>(factory: SessionFactory<Stat
         const s = session;
         if (!s?.loadCheckpoint) throw new DataError(said('worker.noSkipAhead'));
         await s.loadCheckpoint(msg.epoch, (fraction, message) => post(loading(fraction, message)));
-        post({ type: 'progress', reports: [], view: await s.view(selection), running: false });
+        post(await progress(s, [], false));
         return;
       }
       case 'select':
         selection = msg.selection;
         await ready;
-        if (session) post({ type: 'progress', reports: [], view: await session.view(selection), running: false });
+        if (session) post(await progress(session, [], false));
         return;
     }
   }
 
   scope.onmessage = (e: MessageEvent<ToWorker<State, Selection>>) => {
+    // Once the context is lost the session is gone: the page is restarting the figure in a new worker.
+    if (context.lost()) return contextLost();
     handle(e.data).catch((error: unknown) => {
+      // Kernels failing because the GPU context went away are not the reader's error.
+      if (context.lost()) return contextLost();
       generation++;
       post(describeError(error));
     });
