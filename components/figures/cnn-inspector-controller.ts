@@ -5,7 +5,7 @@
  * layer, each with a table. While the reader draws, at most one view is computed at
  * a time; the latest drawing is sent as soon as the previous answer arrives.
  */
-import { readState, parseField } from '../../src/state/url-state.ts';
+import { fieldLabel, readState, parseField } from '../../src/state/url-state.ts';
 import { inspectorSchema, type InspectorSelection, type InspectorState } from '../../src/figures/cnn-inspector/state.ts';
 import { DRAW_SIDE, maskToPixels, packMask, unpackMask } from '../../src/figures/cnn-inspector/drawing.ts';
 import type { FeatureMaps, FilterBank, InspectorView } from '../../src/figures/cnn-inspector/session.ts';
@@ -56,7 +56,7 @@ class CnnInspector {
     this.worker = this.spawn();
     this.bind();
     this.drawPad();
-    this.status('starting the engine…');
+    this.status(t('live.starting'));
     this.send({ type: 'init', state: this.state, selection: this.selection(), backend: new URLSearchParams(location.search).get('backend') });
   }
 
@@ -69,7 +69,7 @@ class CnnInspector {
   private spawn(): Worker {
     const worker = new Worker(new URL('../../src/worker/cnn-inspector.worker.ts', import.meta.url), { type: 'module', name: `figure-${this.id}` });
     worker.onmessage = (e: MessageEvent<FromWorker<InspectorView>>) => this.receive(e.data);
-    worker.onerror = (e) => this.notices.add(`The figure's worker stopped: ${e.message || 'unknown error'}. Reload the page to try again.`);
+    worker.onerror = (e) => this.notices.add(t('live.workerStopped', { message: e.message || t('live.unknownError') }));
     return worker;
   }
 
@@ -113,14 +113,14 @@ class CnnInspector {
   private receive(msg: FromWorker<InspectorView>): void {
     switch (msg.type) {
       case 'ready':
-        this.$('[data-out="backend"]').textContent = `TF.js backend: ${msg.backend} (${msg.reason})`;
+        this.$('[data-out="backend"]').textContent = t('live.backend', { backend: msg.backend, reason: workerText(msg.reason, msg.reasonSaid) });
         this.root.dataset.backend = msg.backend;
         workerNotices(msg).forEach((n) => this.notices.add(n));
         this.root.dataset.ready = 'true';
-        this.status('loading the model…');
+        this.status(t('cnni.loadingModel'));
         return;
       case 'loading':
-        this.status(`${workerText(msg.message, msg.said)} (${Math.round(msg.fraction * 100)}%)`);
+        this.status(t('live.loading', { message: workerText(msg.message, msg.said), percent: Math.round(msg.fraction * 100) }));
         return;
       case 'progress':
         this.inFlight = false;
@@ -130,7 +130,7 @@ class CnnInspector {
           return; // a newer drawing is on its way: skip drawing this stale one
         }
         this.render(msg.view);
-        this.status('ready');
+        this.status(t('live.ready'));
         this.root.dataset.viewReady = 'true';
         this.root.dataset.tensors = String(msg.tensors);
         return;
@@ -141,7 +141,7 @@ class CnnInspector {
       case 'error':
         this.inFlight = false;
         this.notices.add(workerText(msg.message, msg.said));
-        this.status('error');
+        this.status(t('live.error'));
         return;
       default:
         return;
@@ -157,7 +157,7 @@ class CnnInspector {
       this.state = { ...this.state, ckpt: String(parsed.value) };
       this.syncUrl();
       this.root.dataset.viewReady = 'false';
-      this.status(`loading the epoch-${parsed.value} checkpoint…`);
+      this.status(t('cnni.loadingCheckpoint', { epoch: parsed.value }));
       this.inFlight = true;
       this.send({ type: 'checkpoint', epoch: Number(parsed.value) });
     });
@@ -172,7 +172,7 @@ class CnnInspector {
     digitInput.addEventListener('change', () => {
       const parsed = parseField(inspectorSchema.digit, digitInput.value.trim());
       if (!parsed.ok) {
-        this.notices.add(`${inspectorSchema.digit.label} ${parsed.reason}; keeping ${this.state.digit}.`);
+        this.notices.add(t('live.badControl', { label: fieldLabel(inspectorSchema.digit), reason: parsed.reason, value: this.state.digit }));
         digitInput.value = String(this.state.digit);
         return;
       }
@@ -312,16 +312,22 @@ class CnnInspector {
     d.source = v.input.source;
     drawDigit(this.$<HTMLCanvasElement>('[data-view="input"]'), v.input.pixels);
     const p = v.probabilities;
-    const what = v.input.source === 'drawn' ? 'your drawing' : `test digit #${v.input.index} (a ${v.input.label})`;
+    const what = v.input.source === 'drawn' ? t('cnni.yourDrawing') : t('cnni.testDigit', { index: v.input.index, label: v.input.label });
     this.$('[data-out="input-note"]').textContent = what;
-    this.$('[data-out="pred-note"]').textContent = `predicted ${v.predicted}`;
-    const model = v.epoch === 0 ? 'untrained fast CNN' : `fast CNN after ${v.epoch} epoch${v.epoch === 1 ? '' : 's'}${v.checkpointTestAccuracy === null ? '' : ` (test accuracy ${(v.checkpointTestAccuracy * 100).toFixed(1)}%)`}`;
-    this.$('[data-out="readout"]').textContent = `${model} · ${what}: predicted ${v.predicted} with p = ${formatNumber(p[v.predicted]!)}`;
+    this.$('[data-out="pred-note"]').textContent = t('ctl.predicted', { digit: v.predicted });
+    const after = t(v.epoch === 1 ? 'cnni.afterOne' : 'cnni.afterMany', { epochs: v.epoch });
+    const model =
+      v.epoch === 0
+        ? t('cnni.untrained')
+        : v.checkpointTestAccuracy === null
+          ? after
+          : t('cnni.withAccuracy', { model: after, accuracy: (v.checkpointTestAccuracy * 100).toFixed(1) });
+    this.$('[data-out="readout"]').textContent = t('cnni.readout', { model, what, predicted: v.predicted, p: formatNumber(p[v.predicted]!) });
     drawBars(this.$('[data-view="probabilities"]'), DIGITS, p, v.predicted);
     drawTable(this.$('[data-table="probabilities"]'), {
-      caption: `Probabilities for ${what}: predicted ${v.predicted}`,
+      caption: t('cnni.probabilitiesCaption', { what, predicted: v.predicted }),
       columns: DIGITS,
-      rows: [{ label: 'p(digit)', values: p }],
+      rows: [{ label: t('ctl.pDigit'), values: p }],
     });
     for (const bank of v.filters) this.renderFilters(bank);
     for (const maps of v.maps) this.renderMaps(maps);
@@ -333,13 +339,13 @@ class CnnInspector {
       const [lo, hi] = extent(f.kernel);
       const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
       const strip = this.$(`[data-view="filters-${f.layer}"]`);
-      const canvases = this.canvases(strip, f.cout, f.k, (o) => `filter ${o}`);
+      const canvases = this.canvases(strip, f.cout, f.k, (k) => t('cnni.filter', { k }));
       canvases.forEach((canvas, o) => paintMap(canvas, f.k, f.k, (i) => f.kernel[i * f.cout + o]!, 'signed', -m, m));
       this.$(`[data-view="legend-${f.layer}"]`).replaceChildren(legend('signed', -m, m));
       drawTable(this.$(`[data-table="filters-${f.layer}"]`), {
-        caption: `${f.layer}: the ${f.cout} learned 3×3 filters, row by row, and their biases`,
-        columns: [...Array.from({ length: f.k * f.k }, (_, i) => `w(${Math.floor(i / f.k)},${i % f.k})`), 'bias'],
-        rows: Array.from({ length: f.cout }, (_, o) => ({ label: `filter ${o}`, values: [...Array.from({ length: f.k * f.k }, (_, i) => f.kernel[i * f.cout + o]!), f.bias[o]!] })),
+        caption: t('cnni.filtersCaption', { layer: f.layer, n: f.cout }),
+        columns: [...Array.from({ length: f.k * f.k }, (_, i) => `w(${Math.floor(i / f.k)},${i % f.k})`), t('ctl.bias')],
+        rows: Array.from({ length: f.cout }, (_, o) => ({ label: t('cnni.filter', { k: o }), values: [...Array.from({ length: f.k * f.k }, (_, i) => f.kernel[i * f.cout + o]!), f.bias[o]!] })),
       });
       return;
     }
@@ -351,16 +357,16 @@ class CnnInspector {
     paintMap(canvas, f.cout, f.cin, (i) => f.norms[i]!, 'magnitude', 0, hi);
     this.$(`[data-view="legend-${f.layer}"]`).replaceChildren(legend('magnitude', 0, hi));
     drawTable(this.$(`[data-table="norms-${f.layer}"]`), {
-      caption: `${f.layer}: norm ‖W[:, :, in, out]‖ of each 3×3 kernel (rows: output channel, columns: input channel)`,
-      columns: Array.from({ length: f.cin }, (_, c) => `in ${c}`),
-      rows: Array.from({ length: f.cout }, (_, o) => ({ label: `out ${o}`, values: f.norms.slice(o * f.cin, (o + 1) * f.cin) })),
+      caption: t('cnni.normsCaption', { layer: f.layer }),
+      columns: Array.from({ length: f.cin }, (_, c) => t('cnni.in', { c })),
+      rows: Array.from({ length: f.cout }, (_, o) => ({ label: t('cnni.out', { c: o }), values: f.norms.slice(o * f.cin, (o + 1) * f.cin) })),
     });
   }
 
   private renderMaps(m: FeatureMaps): void {
     const [, hi] = extent(m.values);
     const strip = this.$(`[data-maps="${m.layer}"]`);
-    const canvases = this.canvases(strip, m.c, m.h, (k) => `map ${k}`);
+    const canvases = this.canvases(strip, m.c, m.h, (k) => t('cnni.map', { k }));
     canvases.forEach((canvas, k) => paintMap(canvas, m.h, m.w, (i) => m.values[i * m.c + k]!, 'magnitude', 0, hi || 1));
     this.$(`[data-view="legend-${m.layer}-maps"]`).replaceChildren(legend('magnitude', 0, hi));
     const rows = [];
@@ -377,12 +383,12 @@ class CnnInspector {
         if (v > max) [max, at] = [v, i];
       }
       active += on;
-      rows.push({ label: `${m.layer} map ${k}`, values: [sum / (m.h * m.w), max, on / (m.h * m.w), Math.floor(at / m.w), at % m.w] });
+      rows.push({ label: t('cnni.layerMap', { layer: m.layer, k }), values: [sum / (m.h * m.w), max, on / (m.h * m.w), Math.floor(at / m.w), at % m.w] });
     }
-    this.$(`[data-out="note-${m.layer}"]`).textContent = `${((100 * active) / m.values.length).toFixed(0)}% of the values above zero; one scale per layer`;
+    this.$(`[data-out="note-${m.layer}"]`).textContent = t('cnni.mapsNote', { percent: ((100 * active) / m.values.length).toFixed(0) });
     drawTable(this.$(`[data-table="maps-${m.layer}"]`), {
-      caption: `${m.layer} (${m.kind === 'conv' ? 'convolution + ReLU' : 'max pooling'}), ${m.h}×${m.w}×${m.c}: each feature map summarised`,
-      columns: ['mean', 'max', 'fraction > 0', 'row of max', 'column of max'],
+      caption: t('cnni.mapsCaption', { layer: m.layer, kind: t(m.kind === 'conv' ? 'cnni.kindConv' : 'cnni.kindPool'), h: m.h, w: m.w, c: m.c }),
+      columns: ['ctl.mean', 'ctl.max', 'cnni.fractionAbove', 'cnni.rowOfMax', 'cnni.columnOfMax'].map((k) => t(k)),
       rows,
     });
   }
@@ -398,7 +404,7 @@ class CnnInspector {
           canvas.width = side * 4;
           canvas.height = side * 4;
           canvas.setAttribute('role', 'img');
-          canvas.setAttribute('aria-label', `${label(k)}; its summary is in the tables below`);
+          canvas.setAttribute('aria-label', t('cnni.canvasLabel', { label: label(k) }));
           const cap = document.createElement('figcaption');
           cap.textContent = String(k);
           fig.append(canvas, cap);

@@ -3,7 +3,7 @@
  * view with the DOM-free code in src/figures/convolution/compute.ts on every change,
  * and draws the input, kernel, feature map and pooled map with their tables.
  */
-import { readState, parseField } from '../../src/state/url-state.ts';
+import { fieldLabel, readState, parseField } from '../../src/state/url-state.ts';
 import { applyPreset, convolutionSchema, KERNEL_PRESETS, PRESET_IDS, WEIGHT_KEYS, type ConvolutionState } from '../../src/figures/convolution/state.ts';
 import { computeConvolution, KERNEL_SIDE, POOL_SIZE, type ConvolutionView } from '../../src/figures/convolution/compute.ts';
 import type { Grid } from '../../src/math/convolution.ts';
@@ -14,6 +14,7 @@ import { formatNumber } from '../views/format.ts';
 import { drawGrid, shortNumber } from './conv-grid.ts';
 import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 const PLAY_MS = 700;
 const SELECTS = ['img', 'preset', 'pad', 'stride', 'act', 'pool'] as const;
@@ -33,7 +34,7 @@ function maxAbs(values: ArrayLike<number>): number {
 }
 
 function gridRows(g: Grid, name: string) {
-  return Array.from({ length: g.h }, (_, r) => ({ label: `${name} row ${r}`, values: g.values.slice(r * g.w, (r + 1) * g.w) }));
+  return Array.from({ length: g.h }, (_, r) => ({ label: t('conv.row', { name, r }), values: g.values.slice(r * g.w, (r + 1) * g.w) }));
 }
 
 class ConvolutionFigure {
@@ -49,12 +50,12 @@ class ConvolutionFigure {
     const read = readState(convolutionSchema, this.id, new URLSearchParams(location.search));
     read.notices.forEach((n) => this.notices.add(n));
     this.state = applyPreset(read.state);
-    this.$('[data-out="backend"]').textContent = 'Plain TypeScript, no TF.js: src/math/convolution.ts';
+    this.$('[data-out="backend"]').textContent = t('conv.backend');
     this.bind();
     this.writeControls();
     this.update();
     root.dataset.ready = 'true';
-    this.$('[data-out="status"]').textContent = 'ready';
+    this.$('[data-out="status"]').textContent = t('live.ready');
   }
 
   private $<T extends HTMLElement = HTMLElement>(selector: string): T {
@@ -80,7 +81,7 @@ class ConvolutionFigure {
       el.addEventListener('change', () => {
         const parsed = parseField(convolutionSchema[key], el.value.trim());
         if (!parsed.ok) {
-          this.notices.add(`${convolutionSchema[key].label} ${parsed.reason}; keeping ${String(this.state[key])}.`);
+          this.notices.add(t('live.badControl', { label: fieldLabel(convolutionSchema[key]), reason: parsed.reason, value: String(this.state[key]) }));
           el.value = String(this.state[key]);
           return;
         }
@@ -138,7 +139,7 @@ class ConvolutionFigure {
 
   private play(): void {
     const button = this.$('[data-action="play"]');
-    button.textContent = 'Pause';
+    button.textContent = t('train.pause');
     button.setAttribute('aria-pressed', 'true');
     this.timer = setInterval(() => {
       const v = this.view;
@@ -151,7 +152,7 @@ class ConvolutionFigure {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     const button = this.$('[data-action="play"]');
-    button.textContent = 'Play';
+    button.textContent = t('conv.play');
     button.setAttribute('aria-pressed', 'false');
   }
 
@@ -192,8 +193,7 @@ class ConvolutionFigure {
         return { value: x, fill: grey(x) };
       },
     });
-    this.$('[data-out="input-note"]').textContent =
-      `${v.input.h}×${v.input.w}${padRows || padCols ? `, padded to ${rows}×${cols}` : ''}`;
+    this.$('[data-out="input-note"]').textContent = t(padRows || padCols ? 'conv.inputNotePadded' : 'conv.inputNote', { h: v.input.h, w: v.input.w, rows, cols });
 
     // The kernel's inputs, coloured on their own signed scale.
     const km = maxAbs(v.kernel);
@@ -222,7 +222,7 @@ class ConvolutionFigure {
       },
     });
     const act = this.state.act === 'relu' ? 'a = ReLU(z)' : 'z';
-    this.$('[data-out="output-note"]').textContent = `${act}, ${v.a.h}×${v.a.w}`;
+    this.$('[data-out="output-note"]').textContent = t('conv.outputNote', { act, h: v.a.h, w: v.a.w });
 
     const pooledHost = this.$('[data-view="pooled"]');
     if (v.pooled) {
@@ -239,24 +239,25 @@ class ConvolutionFigure {
           return { value: p, fill: colourFor(p, 'signed', -pm, pm), classes: here ? ['read'] : [] };
         },
       });
-      this.$('[data-out="pool-note"]').textContent = `${this.state.pool === 'avg' ? 'average' : 'max'} of each 2×2 block, ${pooled.h}×${pooled.w}`;
+      this.$('[data-out="pool-note"]').textContent = t(this.state.pool === 'avg' ? 'conv.poolNoteAvg' : 'conv.poolNoteMax', { h: pooled.h, w: pooled.w });
     } else {
       pooledHost.replaceChildren();
-      this.$('[data-out="pool-note"]').textContent = this.state.pool === 'none' ? 'off' : `the map is smaller than ${POOL_SIZE}×${POOL_SIZE}`;
+      this.$('[data-out="pool-note"]').textContent = this.state.pool === 'none' ? t('conv.poolOff') : t('conv.poolTooSmall', { n: POOL_SIZE });
     }
     this.$('[data-view="legend"]').replaceChildren(legend('signed', -am, am));
 
-    this.$('[data-out="position"]').textContent = `output cell (${i}, ${j}), position ${v.position.index + 1} of ${v.position.count}`;
-    const parts = v.terms.map((t) => `${shortNumber(t.w)}×${t.inside ? shortNumber(t.x) : '0 (pad)'}`);
+    this.$('[data-out="position"]').textContent = t('conv.position', { i, j, n: v.position.index + 1, count: v.position.count });
+    const padZero = t('conv.padZero');
+    const parts = v.terms.map((term) => `${shortNumber(term.w)}×${term.inside ? shortNumber(term.x) : padZero}`);
     const actText = this.state.act === 'relu' ? ` → a = ReLU(z) = ${formatNumber(v.cell.a)}` : '';
     this.$('[data-out="sum"]').textContent =
       `z(${i}, ${j}) = b + Σ w·x = ${shortNumber(v.bias)} + ${parts.join(' + ')} = ${formatNumber(v.cell.z)}${actText}`;
 
     drawTable(this.$('[data-table="terms"]'), {
-      caption: `The multiply-adds behind output cell (${i}, ${j}): the window's top-left input cell is (${i * stride - top}, ${j * stride - left})`,
+      caption: t('conv.termsCaption', { i, j, r: i * stride - top, c: j * stride - left }),
       columns: ['x', 'w', 'w·x'],
       rows: [
-        ...v.terms.map((t) => ({ label: `u=${t.u}, v=${t.v}: x[${t.row}, ${t.col}]${t.inside ? '' : ' (padding)'}`, values: [t.x, t.w, t.product] })),
+        ...v.terms.map((term) => ({ label: `u=${term.u}, v=${term.v}: x[${term.row}, ${term.col}]${term.inside ? '' : t('conv.padMark')}`, values: [term.x, term.w, term.product] })),
       ],
     });
     const termsTable = this.$<HTMLTableElement>('[data-table="terms"] table');
@@ -273,31 +274,31 @@ class ConvolutionFigure {
       tr.insertCell().colSpan = 2;
       tr.insertCell().textContent = formatNumber(value);
     };
-    addRow('bias b', v.bias);
+    addRow(t('conv.biasB'), v.bias);
     addRow('z = b + Σ w·x', v.cell.z);
     if (this.state.act === 'relu') addRow('a = ReLU(z)', v.cell.a);
 
-    const colLabels = (n: number) => Array.from({ length: n }, (_, c) => `col ${c}`);
+    const colLabels = (n: number) => Array.from({ length: n }, (_, c) => t('conv.col', { c }));
     drawTable(this.$('[data-table="input"]'), {
-      caption: `Input x (${v.input.h}×${v.input.w}, before padding)`,
+      caption: t('conv.inputCaption', { h: v.input.h, w: v.input.w }),
       columns: colLabels(v.input.w),
       rows: gridRows(v.input, 'x'),
     });
     drawTable(this.$('[data-table="kernel"]'), {
-      caption: `Kernel W (3×3), bias b = ${formatNumber(v.bias)}`,
+      caption: t('conv.kernelCaption', { b: formatNumber(v.bias) }),
       columns: colLabels(KERNEL_SIDE),
-      rows: Array.from({ length: KERNEL_SIDE }, (_, r) => ({ label: `W row ${r}`, values: v.kernel.slice(r * 3, r * 3 + 3) })),
+      rows: Array.from({ length: KERNEL_SIDE }, (_, r) => ({ label: t('conv.row', { name: 'W', r }), values: v.kernel.slice(r * 3, r * 3 + 3) })),
     });
     drawTable(this.$('[data-table="output"]'), {
-      caption: `Feature map ${act} (${v.a.h}×${v.a.w}; padding ${this.state.pad}, stride ${stride})`,
+      caption: t('conv.outputCaption', { act, h: v.a.h, w: v.a.w, pad: this.state.pad, stride }),
       columns: colLabels(v.a.w),
-      rows: gridRows(v.a, 'out'),
+      rows: gridRows(v.a, t('conv.outName')),
     });
     if (v.pooled) {
       drawTable(this.$('[data-table="pooled"]'), {
-        caption: `${this.state.pool === 'avg' ? 'Average' : 'Max'} pooling, 2×2, stride 2 (${v.pooled.h}×${v.pooled.w})`,
+        caption: t(this.state.pool === 'avg' ? 'conv.pooledCaptionAvg' : 'conv.pooledCaptionMax', { h: v.pooled.h, w: v.pooled.w }),
         columns: colLabels(v.pooled.w),
-        rows: gridRows(v.pooled, 'pooled'),
+        rows: gridRows(v.pooled, t('conv.pooledName')),
       });
     } else {
       this.$('[data-table="pooled"]').replaceChildren();

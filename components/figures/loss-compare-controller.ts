@@ -6,6 +6,7 @@ import { drawTable } from '../views/table.ts';
 import { formatNumber } from '../views/format.ts';
 import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 const schema = {
   y: { kind: 'int', default: 1, min: 0, max: 1, label: 'target y' },
@@ -24,7 +25,7 @@ export function mount(root: HTMLElement): void {
   const slider = root.querySelector<HTMLInputElement>('[name="yhat"]')!;
   ySel.value = String(state.y);
   slider.value = String(state.yhat);
-  root.querySelector('[data-out="backend"]')!.textContent = 'Plain JavaScript (no TF.js needed)';
+  root.querySelector('[data-out="backend"]')!.textContent = t('figure.plainJs');
 
   const draw = () => {
     const y = Number(ySel.value);
@@ -38,8 +39,8 @@ export function mount(root: HTMLElement): void {
       ],
       yMin: 0,
       yMax: 5,
-      xLabel: 'prediction ŷ',
-      yLabel: 'loss',
+      xLabel: t('losses.xLabel'),
+      yLabel: t('ctl.loss'),
       marker: yHat,
     });
     drawFunctionPlot(root.querySelector<SVGSVGElement>('[data-view="grad"]')!, {
@@ -50,7 +51,7 @@ export function mount(root: HTMLElement): void {
       ],
       yMin: -1,
       yMax: 1,
-      xLabel: 'prediction ŷ',
+      xLabel: t('losses.xLabel'),
       yLabel: '∂L/∂z',
       marker: yHat,
     });
@@ -58,18 +59,23 @@ export function mount(root: HTMLElement): void {
     root.dataset.mseGrad = String(Math.abs(gm)); // for FigureTask
     const gc = crossEntropyGradZ(yHat, y);
     const ratio = Math.abs(gc) / Math.max(Math.abs(gm), 1e-12);
-    root.querySelector('[data-out="readout"]')!.textContent =
-      `y = ${y}, ŷ = ${yHat.toFixed(2)}: MSE ${formatNumber(mse(yHat, y))} with ∂L/∂z = ${formatNumber(gm)}; ` +
-      `cross-entropy ${formatNumber(crossEntropy(yHat, y))} with ∂L/∂z = ${formatNumber(gc)} ` +
-      `(${ratio >= 1 ? `${formatNumber(ratio)}× larger` : `${formatNumber(1 / ratio)}× smaller`}).`;
+    root.querySelector('[data-out="readout"]')!.textContent = t('losses.readout', {
+      y,
+      yhat: yHat.toFixed(2),
+      mse: formatNumber(mse(yHat, y)),
+      gm: formatNumber(gm),
+      ce: formatNumber(crossEntropy(yHat, y)),
+      gc: formatNumber(gc),
+      ratio: ratio >= 1 ? t('losses.larger', { ratio: formatNumber(ratio) }) : t('losses.smaller', { ratio: formatNumber(1 / ratio) }),
+    });
     drawTable(root.querySelector('[data-table="values"]')!, {
-      caption: `One example with target y = ${y} and a sigmoid output ŷ = σ(z)`,
+      caption: t('losses.caption', { y }),
       columns: SAMPLE.map((p) => `ŷ = ${p}`),
       rows: [
-        { label: 'MSE (ŷ − y)²', values: SAMPLE.map((p) => mse(p, y)) },
-        { label: 'MSE ∂L/∂z', values: SAMPLE.map((p) => mseGradZ(p, y)) },
-        { label: 'cross-entropy', values: SAMPLE.map((p) => crossEntropy(p, y)) },
-        { label: 'cross-entropy ∂L/∂z', values: SAMPLE.map((p) => crossEntropyGradZ(p, y)) },
+        { label: t('losses.rowMse'), values: SAMPLE.map((p) => mse(p, y)) },
+        { label: t('losses.rowMseGrad'), values: SAMPLE.map((p) => mseGradZ(p, y)) },
+        { label: t('losses.rowCe'), values: SAMPLE.map((p) => crossEntropy(p, y)) },
+        { label: t('losses.rowCeGrad'), values: SAMPLE.map((p) => crossEntropyGradZ(p, y)) },
       ],
     });
     syncUrl(schema, id, { y, yhat: yHat });

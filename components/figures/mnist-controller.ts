@@ -13,6 +13,7 @@ import { drawDigit } from '../views/digit.ts';
 import { drawBars } from '../views/bars.ts';
 import { formatNumber } from '../views/format.ts';
 import { LiveFigure } from './live-figure.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 const DIGITS = Array.from({ length: 10 }, (_, i) => String(i));
 
@@ -31,12 +32,13 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
     super(root, mnistSchema, ['model', 'seed', 'opt', 'lr', 'batch', 'images', 'tests', 'epochs'], (name) =>
       new Worker(new URL('../../src/worker/mnist.worker.ts', import.meta.url), { type: 'module', name }),
     );
-    const series = (what: string) => [
-      { label: `training ${what}`, colour: '--book-pos' },
-      { label: `test ${what}`, colour: '--book-neg', dash: [6, 4] },
+    const series = (training: string, test: string) => [
+      { label: t(training), colour: '--book-pos' },
+      { label: t(test), colour: '--book-neg', dash: [6, 4] },
     ];
-    this.lossChart = new LineChart(this.$('[data-view="loss"]'), series('loss'), { yLabel: 'loss' });
-    this.accChart = new LineChart(this.$('[data-view="accuracy"]'), series('accuracy'), { yLabel: 'accuracy' });
+    const xLabel = t('ctl.epochAxis');
+    this.lossChart = new LineChart(this.$('[data-view="loss"]'), series('ctl.trainingLoss', 'ctl.testLoss'), { xLabel, yLabel: t('ctl.loss') });
+    this.accChart = new LineChart(this.$('[data-view="accuracy"]'), series('ctl.trainingAccuracy', 'ctl.testAccuracy'), { xLabel, yLabel: t('ctl.accuracy') });
     const digitInput = this.$<HTMLInputElement>('input[name="digit"]');
     digitInput.value = String(this.state.digit);
     const pick = (d: number) => {
@@ -55,7 +57,7 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
       this.onReset();
       this.notices.clear();
       this.state = { ...this.state, from: epoch };
-      this.status(`loading weights trained to epoch ${epoch}…`);
+      this.status(t('mnist.loadingCheckpoint', { epoch }));
       this.send({ type: 'checkpoint', epoch });
     });
     this.start();
@@ -75,8 +77,14 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
     const seconds = (performance.now() - this.epochStarted) / 1000;
     const samplesPerSecond = (r.batch * this.state.batch) / Math.max(seconds, 1e-3);
     const remaining = ((this.state.epochs - r.epoch - done) * r.batchesPerEpoch * this.state.batch) / Math.max(samplesPerSecond, 1e-3);
-    this.$('[data-out="speed"]').textContent =
-      `epoch ${r.epoch + 1} of ${this.state.epochs}, batch ${r.batch} of ${r.batchesPerEpoch} · ${samplesPerSecond.toFixed(0)} samples/s · about ${formatDuration(remaining)} left`;
+    this.$('[data-out="speed"]').textContent = t('mnist.speed', {
+      epoch: r.epoch + 1,
+      epochs: this.state.epochs,
+      batch: r.batch,
+      batches: r.batchesPerEpoch,
+      rate: samplesPerSecond.toFixed(0),
+      left: formatDuration(remaining),
+    });
   }
 
   protected onReports(reports: EpochReport[]): void {
@@ -88,9 +96,9 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
     }
     if (reports.length) {
       drawTable(this.$('[data-table="history"]'), {
-        caption: 'Training history (the accuracy / val_accuracy curves)',
-        columns: ['loss', 'accuracy', 'test loss', 'test accuracy', 'samples/s'],
-        rows: this.history.map((r) => ({ label: `epoch ${r.epoch}`, values: [r.loss, r.accuracy, r.valLoss ?? NaN, r.valAccuracy ?? NaN, r.samplesPerSecond] })),
+        caption: t('mnist.historyCaption'),
+        columns: ['ctl.loss', 'ctl.accuracy', 'ctl.testLoss', 'ctl.testAccuracy', 'mnist.samplesPerSecond'].map((k) => t(k)),
+        rows: this.history.map((r) => ({ label: t('live.epoch', { epoch: r.epoch }), values: [r.loss, r.accuracy, r.valLoss ?? NaN, r.valAccuracy ?? NaN, r.samplesPerSecond] })),
       });
     }
   }
@@ -116,33 +124,37 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
       this.lossChart.push(v.epoch, [NaN, v.testLoss]);
       this.accChart.push(v.epoch, [NaN, v.testAccuracy]);
     }
-    this.$('[data-out="readout"]').textContent =
-      `epoch ${v.epoch} · test loss ${formatNumber(v.testLoss)} · test accuracy ${(v.testAccuracy * 100).toFixed(1)}%`;
+    this.$('[data-out="readout"]').textContent = t('mnist.readout', {
+      epoch: v.epoch,
+      loss: formatNumber(v.testLoss),
+      accuracy: (v.testAccuracy * 100).toFixed(1),
+    });
+    const trueLabels = DIGITS.map((digit) => t('mnist.true', { digit }));
     drawHeatmap(this.$('[data-view="confusion"]'), {
-      values: v.confusion, rows: 10, cols: 10, rowLabels: DIGITS.map((d) => `true ${d}`), colLabels: DIGITS, scale: 'magnitude',
+      values: v.confusion, rows: 10, cols: 10, rowLabels: trueLabels, colLabels: DIGITS, scale: 'magnitude',
     });
     drawTable(this.$('[data-table="confusion"]'), {
-      caption: 'Confusion matrix: rows are the true digit, columns the predicted digit',
+      caption: t('mnist.confusionCaption'),
       columns: DIGITS,
-      rows: DIGITS.map((d, t) => ({ label: `true ${d}`, values: v.confusion.slice(t * 10, t * 10 + 10) })),
+      rows: DIGITS.map((_, k) => ({ label: trueLabels[k]!, values: v.confusion.slice(k * 10, k * 10 + 10) })),
     });
     const m = perClassMetrics(v.confusion, 10);
     drawTable(this.$('[data-table="metrics"]'), {
-      caption: `Per-class metrics on the test set (accuracy ${(m.accuracy * 100).toFixed(1)}%)`,
-      columns: ['precision', 'recall', 'F1', 'support'],
-      rows: DIGITS.map((d, c) => ({ label: `digit ${d}`, values: [m.precision[c]!, m.recall[c]!, m.f1[c]!, m.support[c]!] })),
+      caption: t('mnist.metricsCaption', { accuracy: (m.accuracy * 100).toFixed(1) }),
+      columns: ['mnist.precision', 'mnist.recall', 'mnist.f1', 'mnist.support'].map((k) => t(k)),
+      rows: DIGITS.map((digit, c) => ({ label: t('mnist.digit', { digit }), values: [m.precision[c]!, m.recall[c]!, m.f1[c]!, m.support[c]!] })),
     });
     drawDigit(this.$<HTMLCanvasElement>('[data-view="digit"]'), v.digit.pixels);
     const predicted = v.digit.probabilities.indexOf(Math.max(...v.digit.probabilities));
     drawBars(this.$('[data-view="probabilities"]'), DIGITS, v.digit.probabilities, predicted);
     drawTable(this.$('[data-table="probabilities"]'), {
-      caption: `Test digit #${v.digit.index}: label ${v.digit.label}, predicted ${predicted}`,
+      caption: t('mnist.probabilitiesCaption', { index: v.digit.index, label: v.digit.label, predicted }),
       columns: DIGITS,
-      rows: [{ label: 'p(digit)', values: v.digit.probabilities }],
+      rows: [{ label: t('ctl.pDigit'), values: v.digit.probabilities }],
     });
     drawTable(this.$('[data-table="summary"]'), {
-      caption: `Model summary: ${v.summary.totalParams.toLocaleString('en')} parameters (${v.summary.trainableParams.toLocaleString('en')} trainable)`,
-      columns: ['parameters'],
+      caption: t('mnist.summaryCaption', { total: v.summary.totalParams.toLocaleString('en'), trainable: v.summary.trainableParams.toLocaleString('en') }),
+      columns: [t('mnist.parameters')],
       rows: v.summary.rows.map((r) => ({ label: `${r.name} (${r.type}) → [${r.outputShape.map((d) => d ?? 'None').join(', ')}]`, values: [r.params] })),
     });
   }
@@ -150,6 +162,6 @@ class MnistFigure extends LiveFigure<typeof mnistSchema, number, MnistView> {
 
 function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '–';
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  return `${Math.round(seconds / 60)} min`;
+  if (seconds < 90) return t('mnist.seconds', { n: Math.round(seconds) });
+  return t('mnist.minutes', { n: Math.round(seconds / 60) });
 }

@@ -10,8 +10,10 @@ import { drawTable } from '../views/table.ts';
 import { LineChart, type Series } from '../views/line-chart.ts';
 import { formatNumber } from '../views/format.ts';
 import { LiveFigure } from './live-figure.ts';
+import { t } from '../../src/i18n/ui.ts';
 
-const NAMES: Record<string, string> = { sgd: 'SGD', momentum: 'momentum', adam: 'Adam' };
+const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
+const nameOf = (optimizer: string) => t(`race.name.${optimizer}`);
 
 export function mount(root: HTMLElement): void {
   new RaceFigure(root);
@@ -28,13 +30,14 @@ class RaceFigure extends LiveFigure<typeof raceSchema, null, RaceView> {
     super(root, raceSchema, ['seed', 'features', 'hidden', 'batch', 'lrSgd', 'lrMomentum', 'lrAdam', 'epochs'], (name) =>
       new Worker(new URL('../../src/worker/optimizer-race.worker.ts', import.meta.url), { type: 'module', name }),
     );
-    const series = (what: string): Series[] => [
-      { label: `SGD ${what}`, colour: '--race-sgd', dash: [2, 3] },
-      { label: `momentum ${what}`, colour: '--race-momentum', dash: [6, 4] },
-      { label: `Adam ${what}`, colour: '--race-adam' },
+    const series = (key: string): Series[] => [
+      { label: t(key, { name: nameOf('sgd') }), colour: '--race-sgd', dash: [2, 3] },
+      { label: t(key, { name: nameOf('momentum') }), colour: '--race-momentum', dash: [6, 4] },
+      { label: t(key, { name: nameOf('adam') }), colour: '--race-adam' },
     ];
-    this.lossChart = new LineChart(this.$('[data-view="loss"]'), series('loss'), { yLabel: 'loss' });
-    this.accChart = new LineChart(this.$('[data-view="accuracy"]'), series('validation accuracy'), { yLabel: 'accuracy' });
+    const xLabel = t('ctl.epochAxis');
+    this.lossChart = new LineChart(this.$('[data-view="loss"]'), series('race.seriesLoss'), { xLabel, yLabel: t('ctl.loss') });
+    this.accChart = new LineChart(this.$('[data-view="accuracy"]'), series('race.seriesAcc'), { xLabel, yLabel: t('ctl.accuracy') });
     this.start();
   }
 
@@ -50,7 +53,7 @@ class RaceFigure extends LiveFigure<typeof raceSchema, null, RaceView> {
     this.warned.clear();
     this.lossChart.clear();
     this.accChart.clear();
-    this.$('[data-out="readout"]').textContent = 'not trained yet';
+    this.$('[data-out="readout"]').textContent = t('ctl.notTrained');
   }
 
   protected render(v: RaceView): void {
@@ -69,10 +72,7 @@ class RaceFigure extends LiveFigure<typeof raceSchema, null, RaceView> {
     for (const r of v.racers) {
       if (r.divergedAt !== null && !this.warned.has(r.optimizer)) {
         this.warned.add(r.optimizer);
-        this.notices.add(
-          `${NAMES[r.optimizer]} diverged in epoch ${r.divergedAt}: its loss became NaN or infinite. ` +
-            `Its learning rate ${r.learningRate} is too large here; the other two race on.`,
-        );
+        this.notices.add(t('race.diverged', { name: nameOf(r.optimizer), epoch: r.divergedAt, lr: r.learningRate }));
       }
     }
 
@@ -85,22 +85,25 @@ class RaceFigure extends LiveFigure<typeof raceSchema, null, RaceView> {
       valAcc: last(r.valAccuracy, v.start.valAccuracy),
     }));
     this.root.dataset.losses = finals.map((f) => f.loss).join(' ');
-    this.$('[data-out="readout"]').textContent =
-      `epoch ${v.epoch} · training loss: ` + finals.map((f) => `${NAMES[f.r.optimizer]} ${formatNumber(f.loss)}`).join(', ') +
-      ' · validation accuracy: ' + finals.map((f) => `${NAMES[f.r.optimizer]} ${Number.isFinite(f.valAcc) ? (f.valAcc * 100).toFixed(1) + '%' : '–'}`).join(', ');
+    const sep = t('ctl.listSep');
+    this.$('[data-out="readout"]').textContent = t('race.readout', {
+      epoch: v.epoch,
+      losses: finals.map((f) => `${nameOf(f.r.optimizer)} ${formatNumber(f.loss)}`).join(sep),
+      accuracies: finals.map((f) => `${nameOf(f.r.optimizer)} ${Number.isFinite(f.valAcc) ? (f.valAcc * 100).toFixed(1) + '%' : '–'}`).join(sep),
+    });
 
     drawTable(this.$('[data-table="summary"]'), {
-      caption: `After epoch ${v.epoch} of ${v.epochs}: the three copies of the same network`,
-      columns: ['learning rate', 'training loss', 'training accuracy', 'validation loss', 'validation accuracy'],
-      rows: finals.map((f) => ({ label: NAMES[f.r.optimizer]!, values: [f.r.learningRate, f.loss, f.acc, f.valLoss, f.valAcc] })),
+      caption: t('race.summaryCaption', { epoch: v.epoch, epochs: v.epochs }),
+      columns: ['ctl.learningRate', 'ctl.trainingLoss', 'ctl.trainingAccuracy', 'ctl.validationLoss', 'ctl.validationAccuracy'].map((k) => t(k)),
+      rows: finals.map((f) => ({ label: nameOf(f.r.optimizer), values: [f.r.learningRate, f.loss, f.acc, f.valLoss, f.valAcc] })),
     });
-    const rows = [{ label: 'epoch 0', values: [v.start.loss, v.start.loss, v.start.loss, v.start.valAccuracy, v.start.valAccuracy, v.start.valAccuracy] }];
+    const rows = [{ label: t('live.epoch', { epoch: 0 }), values: [v.start.loss, v.start.loss, v.start.loss, v.start.valAccuracy, v.start.valAccuracy, v.start.valAccuracy] }];
     for (let e = 1; e <= v.epoch; e++) {
-      rows.push({ label: `epoch ${e}`, values: [...v.racers.map((r) => r.loss[e - 1]!), ...v.racers.map((r) => r.valAccuracy[e - 1]!)] });
+      rows.push({ label: t('live.epoch', { epoch: e }), values: [...v.racers.map((r) => r.loss[e - 1]!), ...v.racers.map((r) => r.valAccuracy[e - 1]!)] });
     }
     drawTable(this.$('[data-table="history"]'), {
-      caption: 'Training loss and validation accuracy per epoch (the curves)',
-      columns: ['SGD loss', 'momentum loss', 'Adam loss', 'SGD val. acc.', 'momentum val. acc.', 'Adam val. acc.'],
+      caption: t('race.historyCaption'),
+      columns: [...OPTIMIZERS.map((o) => t('race.seriesLoss', { name: nameOf(o) })), ...OPTIMIZERS.map((o) => t('race.seriesValAcc', { name: nameOf(o) }))],
       rows,
     });
   }

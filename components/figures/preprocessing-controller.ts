@@ -4,11 +4,12 @@
  * statistics of every stage.
  */
 import { prepare, RAW_COLUMNS, varianceRatio } from '../../src/figures/preprocessing/messy.ts';
-import { parseField, readState, type Schema } from '../../src/state/url-state.ts';
+import { fieldLabel, parseField, readState, type Schema } from '../../src/state/url-state.ts';
 import { drawTable } from '../views/table.ts';
 import { formatNumber } from '../views/format.ts';
 import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 const schema = {
   seed: { kind: 'int', default: 1, min: 0, max: 99_999, label: 'seed' },
@@ -21,7 +22,7 @@ export function mount(root: HTMLElement): void {
   bad.forEach((n) => notices.add(n));
   const seedInput = root.querySelector<HTMLInputElement>('[name="seed"]')!;
   seedInput.value = String(state.seed);
-  root.querySelector('[data-out="backend"]')!.textContent = 'Plain JavaScript (no TF.js needed)';
+  root.querySelector('[data-out="backend"]')!.textContent = t('figure.plainJs');
 
   let current = state.seed;
   const draw = (seed: number) => {
@@ -29,16 +30,16 @@ export function mount(root: HTMLElement): void {
     const p = prepare(seed);
     const names = RAW_COLUMNS.map((c) => c.name);
     drawTable(root.querySelector('[data-table="raw"]')!, {
-      caption: '1. As loaded: the 800 training rows (NaN and the code −999 are not real readings)',
-      columns: ['missing (NaN)', 'out of range', 'mean', 'std', 'min', 'max'],
+      caption: t('prep.rawCaption'),
+      columns: ['prep.missing', 'prep.outOfRange', 'ctl.mean', 'prep.std', 'prep.min', 'ctl.max'].map((k) => t(k)),
       rows: names.map((n, j) => ({
         label: n,
         values: [p.raw.missing[j]!, p.raw.outOfRange[j]!, p.raw.mean[j]!, p.raw.std[j]!, p.raw.min[j]!, p.raw.max[j]!],
       })),
     });
     drawTable(root.querySelector('[data-table="scaled"]')!, {
-      caption: '2. Cleaned (bad values → training median) and standardised with the training μ and σ',
-      columns: ['replaced', 'median', 'μ (train)', 'σ (train)', 'mean z (train)', 'std z (train)', 'mean z (val.)', 'std z (val.)'],
+      caption: t('prep.scaledCaption'),
+      columns: ['prep.replaced', 'prep.median', 'prep.muTrain', 'prep.sigmaTrain', 'prep.meanZTrain', 'prep.stdZTrain', 'prep.meanZVal', 'prep.stdZVal'].map((k) => t(k)),
       rows: names.map((n, j) => ({
         label: n,
         values: [p.replaced[j]!, p.medians[j]!, p.mu[j]!, p.sigma[j]!, p.scaled.mean[j]!, p.scaled.std[j]!, p.validationScaled.mean[j]!, p.validationScaled.std[j]!],
@@ -48,15 +49,14 @@ export function mount(root: HTMLElement): void {
     const after = varianceRatio(p.scaled);
     root.dataset.ratioBefore = String(before);
     root.dataset.ratioAfter = String(after);
-    root.querySelector('[data-out="readout"]')!.textContent =
-      `Largest over smallest feature variance: ${formatNumber(before)} after cleaning, ${formatNumber(after)} after standardising.`;
+    root.querySelector('[data-out="readout"]')!.textContent = t('prep.readout', { before: formatNumber(before), after: formatNumber(after) });
     syncUrl(schema, id, { seed });
   };
   seedInput.addEventListener('change', () => {
     const parsed = parseField(schema.seed, seedInput.value);
     notices.clear();
     if (!parsed.ok) {
-      notices.add(`Seed ${parsed.reason}; keeping ${current}.`);
+      notices.add(t('live.badControl', { label: fieldLabel(schema.seed), reason: parsed.reason, value: current }));
       seedInput.value = String(current);
       return;
     }

@@ -13,6 +13,7 @@ import { drawTable } from '../views/table.ts';
 import { LineChart } from '../views/line-chart.ts';
 import { formatNumber } from '../views/format.ts';
 import { LiveFigure } from './live-figure.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 const INPUTS = ['(0, 0)', '(0, 1)', '(1, 0)', '(1, 1)'];
 
@@ -27,7 +28,7 @@ class XorFigure extends LiveFigure<typeof xorSchema, number, XorView> {
     super(root, xorSchema, ['seed', 'hidden', 'act', 'opt', 'lr', 'epochs'], (name) =>
       new Worker(new URL('../../src/worker/xor.worker.ts', import.meta.url), { type: 'module', name }),
     );
-    this.loss = new LineChart(this.$('[data-view="loss"]'), [{ label: 'training loss', colour: '--book-pos' }], { yLabel: 'loss', log: true });
+    this.loss = new LineChart(this.$('[data-view="loss"]'), [{ label: t('ctl.trainingLoss'), colour: '--book-pos' }], { xLabel: t('ctl.epochAxis'), yLabel: t('ctl.loss'), log: true });
     drawBoundaryLegend(this.$('[data-view="boundary-legend"]'));
     const radio = this.root.querySelector<HTMLInputElement>(`input[name="input"][value="${this.state.input}"]`);
     if (radio) radio.checked = true;
@@ -50,9 +51,9 @@ class XorFigure extends LiveFigure<typeof xorSchema, number, XorView> {
   }
 
   protected render(v: XorView): void {
-    this.$('[data-out="epoch"]').textContent = `epoch ${v.epoch}`;
-    this.$('[data-out="loss"]').textContent = `loss ${formatNumber(v.loss)}`;
-    this.$('[data-out="accuracy"]').textContent = `accuracy ${Math.round(v.accuracy * 100)}%`;
+    this.$('[data-out="epoch"]').textContent = t('live.epoch', { epoch: v.epoch });
+    this.$('[data-out="loss"]').textContent = t('xor.loss', { loss: formatNumber(v.loss) });
+    this.$('[data-out="accuracy"]').textContent = t('xor.accuracy', { percent: `${Math.round(v.accuracy * 100)}%` });
     this.root.dataset.loss = String(v.loss);
 
     const points = INPUTS.map((_, i) => ({ x: i >> 1, y: i & 1, label: (i >> 1) ^ (i & 1), selected: i === v.input }));
@@ -67,13 +68,13 @@ class XorFigure extends LiveFigure<typeof xorSchema, number, XorView> {
       values: actRows.flat(), rows: 4, cols: units + 1, rowLabels: INPUTS, colLabels: neuronLabels, scale: 'signed', highlightRow: v.input,
     });
     drawTable(this.$('[data-table="activations"]'), {
-      caption: 'Activation map: each neuron’s activation for each input',
+      caption: t('xor.tableActivations'),
       columns: neuronLabels,
       rows: INPUTS.map((label, i) => ({ label: `x = ${label}`, values: actRows[i]! })),
     });
     drawTable(this.$('[data-table="predictions"]'), {
-      caption: `Predictions after epoch ${v.epoch} (target: x₁ XOR x₂)`,
-      columns: ['target', 'p(y = 1)'],
+      caption: t('xor.tablePredictions', { epoch: v.epoch }),
+      columns: [t('xor.target'), 'p(y = 1)'],
       rows: INPUTS.map((label, i) => ({ label: `x = ${label}`, values: [(i >> 1) ^ (i & 1), v.predictions[i]!] })),
     });
 
@@ -82,7 +83,7 @@ class XorFigure extends LiveFigure<typeof xorSchema, number, XorView> {
       values: gradValues, rows: 1, cols: units + 1, rowLabels: [`x = ${INPUTS[v.input]}`], colLabels: neuronLabels, scale: 'signed',
     });
     drawTable(this.$('[data-table="gradients"]'), {
-      caption: `Gradient map: ∂L/∂a for each neuron, for input x = ${INPUTS[v.input]}`,
+      caption: t('xor.tableGradients', { input: INPUTS[v.input] }),
       columns: neuronLabels,
       rows: [{ label: '∂L/∂a', values: gradValues }],
     });
@@ -93,14 +94,14 @@ class XorFigure extends LiveFigure<typeof xorSchema, number, XorView> {
     const rows = [
       { label: 'x₁ → h', values: dW1!.values.filter((_, k) => k < units) },
       { label: 'x₂ → h', values: dW1!.values.filter((_, k) => k >= units) },
-      { label: 'bias → h', values: db1!.values },
+      { label: t('xor.biasRow'), values: db1!.values },
       { label: 'h → ŷ', values: dW2!.values },
     ];
     drawHeatmap(this.$('[data-view="weight-gradients"]'), {
       values: rows.flatMap((r) => Array.from(r.values)), rows: rows.length, cols: units, rowLabels: rows.map((r) => r.label), colLabels: hiddenLabels, scale: 'signed',
     });
     drawTable(this.$('[data-table="weight-gradients"]'), {
-      caption: `Weight gradients ∂L/∂W for input x = ${INPUTS[v.input]} (∂L/∂b of the output: ${formatNumber(db2!.values[0]!)})`,
+      caption: t('xor.tableWeightGradients', { input: INPUTS[v.input], db: formatNumber(db2!.values[0]!) }),
       columns: hiddenLabels,
       rows,
     });
