@@ -1,7 +1,8 @@
 // Page-level figures for scripts/bench.mjs:
 //   lighthousePages: Lighthouse (its default mobile preset: Moto G-class CPU ×4 slowdown,
 //     slow 4G, simulated) on every page of dist/: performance, accessibility, best
-//     practices, bytes transferred, total blocking time;
+//     practices, bytes transferred (the server gzips text as static hosts do), total
+//     blocking time, first and largest contentful paint, DOM size;
 //   mainThreadWhileTraining: the documents' CNN training in the MNIST figure's worker
 //     while the reader scrolls: long tasks (PerformanceObserver 'longtask'), frames per
 //     second (requestAnimationFrame), and the main thread's busy share (Chromium's own
@@ -33,6 +34,8 @@ export async function lighthousePages(origin, pages, { log = () => {}, deadline 
           bytes: lhr.audits['total-byte-weight']?.numericValue ?? null,
           tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? null,
           lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? null,
+          fcpMs: lhr.audits['first-contentful-paint']?.numericValue ?? null,
+          domElements: lhr.audits['dom-size']?.numericValue ?? null,
           failed: Object.values(lhr.audits).filter((a) => a.score === 0 && a.scoreDisplayMode === 'binary').map((a) => a.id).slice(0, 6),
         });
       } catch (e) {

@@ -153,13 +153,13 @@ export function printPageTables(r, say) {
   if (r.buildSeconds != null) say(`\n4. Build time (npm run build): ${num(r.buildSeconds)} s`);
   if (r.pages?.length) {
     say('\n5. Pages: Lighthouse mobile preset (goals: performance ≥ 98, accessibility 100, best practices 100), bytes, gzipped JS before interaction (goal ≤ 30 KB)');
-    const rows = [['page', 'perf', 'a11y', 'best pr.', 'bytes', 'JS before interaction', 'TBT', 'LCP', 'failed audits']];
+    const rows = [['page', 'perf', 'a11y', 'best pr.', 'bytes', 'JS before interaction', 'TBT', 'FCP', 'LCP', 'DOM', 'failed audits']];
     for (const p of r.pages) {
-      if (p.error) rows.push([p.page, 'failed', '', '', '', '', '', '', short(p.error, 50)]);
-      else rows.push([p.page, String(p.performance), String(p.accessibility), String(p.bestPractices), kb(p.bytes), kb(p.jsBeforeInteractionGzip), ms(p.tbtMs), ms(p.lcpMs), (p.failed ?? []).join(' ')]);
+      if (p.error) rows.push([p.page, 'failed', '', '', '', '', '', '', '', '', short(p.error, 50)]);
+      else rows.push([p.page, String(p.performance), String(p.accessibility), String(p.bestPractices), kb(p.bytes), kb(p.jsBeforeInteractionGzip), ms(p.tbtMs), ms(p.fcpMs), ms(p.lcpMs), p.domElements == null ? '—' : String(p.domElements), (p.failed ?? []).join(' ')]);
     }
-    for (const ref of REFERENCE) rows.push([`(reference) ${ref[0]}`, ref[1], ref[2], ref[3], ref[4], '', '', '', '']);
-    table(rows, say, { right: [1, 2, 3, 4, 5, 6, 7] });
+    for (const ref of REFERENCE) rows.push([`(reference) ${ref[0]}`, ref[1], ref[2], ref[3], ref[4], '', '', '', '', '', '']);
+    table(rows, say, { right: [1, 2, 3, 4, 5, 6, 7, 8, 9] });
   }
   const runs = r.mainThread ? [r.mainThread].flat() : [];
   if (runs.length) {
@@ -188,6 +188,10 @@ export function comparePages(prev, cur, say) {
     if (!q || p.error) continue;
     for (const [key, label] of [['performance', 'perf'], ['accessibility', 'a11y'], ['bestPractices', 'best practices']]) {
       if (q[key] !== p[key]) rows.push([`${p.page} ${label}`, String(q[key]), String(p[key]), String(p[key] - q[key]), p[key] < q[key] ? 'WORSE' : 'better']);
+    }
+    for (const [key, label] of [['tbtMs', 'TBT'], ['lcpMs', 'LCP']]) {
+      const t = delta(q[key], p[key], false);
+      if (t.mark) rows.push([`${p.page} ${label}`, ms(q[key]), ms(p[key]), t.text, t.mark]);
     }
     const d = delta(q.jsBeforeInteractionGzip, p.jsBeforeInteractionGzip, false);
     if (d.mark) rows.push([`${p.page} JS before interaction`, kb(q.jsBeforeInteractionGzip), kb(p.jsBeforeInteractionGzip), d.text, d.mark]);
