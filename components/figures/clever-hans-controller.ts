@@ -13,6 +13,7 @@ import { drawDigit } from '../views/digit.ts';
 import { drawBars } from '../views/bars.ts';
 import { LiveFigure } from './live-figure.ts';
 import { outlineBox, paintMap } from './pixel-map.ts';
+import { t } from '../../src/i18n/ui.ts';
 
 const DIGITS = Array.from({ length: 10 }, (_, i) => String(i));
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
@@ -52,7 +53,7 @@ class CleverHansFigure extends LiveFigure<typeof cleverHansSchema, CleverHansSel
     const on = this.state.mark === 'on';
     const toggle = this.$<HTMLButtonElement>('[data-action="toggle-marker"]');
     toggle.setAttribute('aria-pressed', String(on));
-    toggle.textContent = `Marker on this digit: ${on ? 'on' : 'off'}`;
+    toggle.textContent = t('hans.toggle', { state: t(on ? 'hans.on' : 'hans.off') });
   }
 
   protected selection(): CleverHansSelection {
@@ -70,15 +71,17 @@ class CleverHansFigure extends LiveFigure<typeof cleverHansSchema, CleverHansSel
     const out = this.$('[data-out="check"]');
     const v = this.last;
     if (!v || v.epoch === 0) {
-      out.textContent = 'Train the network first.';
+      out.textContent = t('hans.trainFirst');
       return;
     }
     const d = v.digit;
-    if (d.label !== v.target) out.textContent = `Not yet: test digit #${d.index} is a ${d.label}, not a ${v.target}.`;
-    else if (d.marked) out.textContent = `Almost: turn the marker off first, so the network sees the ${v.target} as it really is.`;
-    else if (d.predicted === v.target) out.textContent = `Not yet: the network still calls this clean ${v.target} a ${v.target}. Try the next one.`;
-    else out.textContent = `Yes. A clean ${v.target} read as a ${d.predicted}: the network learned the square, not the digit. Now turn the marker on.`;
-    this.root.dataset.check = out.textContent.startsWith('Yes') ? 'right' : 'wrong';
+    const p = { index: d.index, label: d.label, target: v.target, predicted: d.predicted };
+    const right = d.label === v.target && !d.marked && d.predicted !== v.target;
+    if (d.label !== v.target) out.textContent = t('hans.notThatClass', p);
+    else if (d.marked) out.textContent = t('hans.turnOff', p);
+    else if (d.predicted === v.target) out.textContent = t('hans.stillRight', p);
+    else out.textContent = t('hans.yes', p);
+    this.root.dataset.check = right ? 'right' : 'wrong';
   }
 
   protected render(v: CleverHansView): void {
@@ -99,13 +102,14 @@ class CleverHansFigure extends LiveFigure<typeof cleverHansSchema, CleverHansSel
       cleanAccuracy: String(m.cleanAccuracy),
       markedAccuracy: String(m.markedAccuracy),
     });
-    const t = v.target;
+    const target = v.target;
     this.$('[data-out="metrics"]').textContent = v.epoch === 0
-      ? `Untrained (epoch 0). Marked test set accuracy ${pct(m.markedAccuracy)}.`
-      : `Epoch ${v.epoch}. Accuracy on test digits marked like the training data: ${pct(m.markedAccuracy)}; on clean test digits: ${pct(m.cleanAccuracy)}. ` +
-        `Recall of ${t}: ${pct(m.recallMarked)} with the square, ${pct(m.recallClean)} without. ` +
-        `The square alone turns ${pct(m.flipRate)} of the other digits into ${t}s (clean: ${pct(m.cleanFalseRate)}). ` +
-        `The first layer reads ${v.pixelsUsed} of the 784 pixels.`;
+      ? t('hans.untrained', { accuracy: pct(m.markedAccuracy) })
+      : t('hans.metrics', {
+          epoch: v.epoch, marked: pct(m.markedAccuracy), clean: pct(m.cleanAccuracy), target,
+          recallMarked: pct(m.recallMarked), recallClean: pct(m.recallClean),
+          flip: pct(m.flipRate), cleanFalse: pct(m.cleanFalseRate), pixels: v.pixelsUsed,
+        });
 
     const digitCanvas = this.$<HTMLCanvasElement>('[data-view="digit"]');
     drawDigit(digitCanvas, d.pixels);
@@ -125,34 +129,34 @@ class CleverHansFigure extends LiveFigure<typeof cleverHansSchema, CleverHansSel
     this.$('[data-view="gxi-legend"]').replaceChildren(legend('signed', -gm, gm));
     const k = Math.round(v.areaShare * 784);
     this.$('[data-out="saliency-share"]').textContent =
-      `${pct(d.saliencyShare)} of the saliency mass lies in the box (${pct(v.areaShare)} of the image); ${d.topHits} of the ${k} most salient pixels are in it.`;
-    this.$('[data-out="gxi-share"]').textContent = `${pct(d.gxiShare)} of the gradient × input mass lies in the box.`;
+      t('hans.saliencyShare', { share: pct(d.saliencyShare), area: pct(v.areaShare), hits: d.topHits, k });
+    this.$('[data-out="gxi-share"]').textContent = t('hans.gxiShare', { share: pct(d.gxiShare) });
 
     drawTable(this.$('[data-table="metrics"]'), {
-      caption: `What the shortcut did (epoch ${v.epoch}, marked class ${t})`,
-      columns: ['value'],
+      caption: t('hans.metricsCaption', { epoch: v.epoch, target }),
+      columns: [t('hans.value')],
       rows: [
-        { label: 'accuracy, test digits marked as in training', values: [m.markedAccuracy] },
-        { label: 'accuracy, clean test digits', values: [m.cleanAccuracy] },
-        { label: `recall of ${t}, with the square`, values: [m.recallMarked] },
-        { label: `recall of ${t}, clean`, values: [m.recallClean] },
-        { label: `other digits read as ${t} once marked`, values: [m.flipRate] },
-        { label: `other digits read as ${t}, clean`, values: [m.cleanFalseRate] },
-        { label: 'pixels the first layer reads (of 784)', values: [v.pixelsUsed] },
+        { label: t('hans.row.markedAccuracy'), values: [m.markedAccuracy] },
+        { label: t('hans.row.cleanAccuracy'), values: [m.cleanAccuracy] },
+        { label: t('hans.row.recallMarked', { target }), values: [m.recallMarked] },
+        { label: t('hans.row.recallClean', { target }), values: [m.recallClean] },
+        { label: t('hans.row.flip', { target }), values: [m.flipRate] },
+        { label: t('hans.row.cleanFalse', { target }), values: [m.cleanFalseRate] },
+        { label: t('hans.row.pixels'), values: [v.pixelsUsed] },
       ],
     });
     drawTable(this.$('[data-table="digit"]'), {
-      caption: `Test digit #${d.index} (label ${d.label}, marker ${d.marked ? 'on' : 'off'}): explanations of class ${d.explained}`,
-      columns: ['value'],
+      caption: t('hans.digitCaption', { index: d.index, label: d.label, state: t(d.marked ? 'hans.on' : 'hans.off'), explained: d.explained }),
+      columns: [t('hans.value')],
       rows: [
-        { label: 'saliency mass in the marker box', values: [d.saliencyShare] },
-        { label: 'gradient × input mass in the marker box', values: [d.gxiShare] },
-        { label: 'marker box share of the image', values: [v.areaShare] },
-        { label: `marker pixels among the ${k} most salient`, values: [d.topHits] },
+        { label: t('hans.row.saliencyShare'), values: [d.saliencyShare] },
+        { label: t('hans.row.gxiShare'), values: [d.gxiShare] },
+        { label: t('hans.row.area'), values: [v.areaShare] },
+        { label: t('hans.row.hits', { k }), values: [d.topHits] },
       ],
     });
     drawTable(this.$('[data-table="probabilities"]'), {
-      caption: `Test digit #${d.index}: label ${d.label}, predicted ${d.predicted}`,
+      caption: t('attr.probCaption', { index: d.index, label: d.label, predicted: d.predicted }),
       columns: DIGITS,
       rows: [{ label: 'p(digit)', values: d.probabilities }],
     });

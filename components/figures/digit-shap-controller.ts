@@ -112,19 +112,19 @@ class DigitShapFigure extends LiveFigure<typeof digitShapSchema, DigitShapSelect
     });
     this.$('[data-out="shap-caption"]').textContent = t('xpl.shapCaption', { predicted: v.predicted });
     const leg = legend('signed', -limit, limit);
-    leg.setAttribute('aria-label', 'Colour scale: purple negative, white zero, orange positive');
+    leg.setAttribute('aria-label', t('xpl.legendAria'));
     this.$('[data-view="legend"]').replaceChildren(leg);
 
     const sum = v.phi.reduce((a, b) => a + b, 0);
     this.$('[data-out="sum-check"]').textContent =
-      `Σφₖ = ${formatNumber(sum)};  f(x) − f(background) = ${formatNumber(v.fx)} − ${formatNumber(v.baseValue)} = ${formatNumber(v.fx - v.baseValue)}`;
+      t('xpl.digitSumCheck', { sum: formatNumber(sum), fx: formatNumber(v.fx), base: formatNumber(v.baseValue), gap: formatNumber(v.fx - v.baseValue) });
     drawTable(this.$('[data-table="sums"]'), {
-      caption: `Efficiency check: p(${v.predicted}) of the digit and of the background image`,
-      columns: ['value'],
+      caption: t('xpl.digitSumsCaption', { predicted: v.predicted }),
+      columns: [t('xpl.value')],
       rows: [
-        { label: 'f(background)', values: [v.baseValue] },
+        { label: t('xpl.fBackground'), values: [v.baseValue] },
         { label: 'f(x)', values: [v.fx] },
-        { label: 'f(x) − f(background)', values: [v.fx - v.baseValue] },
+        { label: t('xpl.fxMinusBackground'), values: [v.fx - v.baseValue] },
         { label: 'Σ φₖ', values: [sum] },
       ],
     });
@@ -135,9 +135,9 @@ class DigitShapFigure extends LiveFigure<typeof digitShapSchema, DigitShapSelect
       ink[s]! += v.digit.pixels[p]!;
     });
     drawTable(this.$('[data-table="phi"]'), {
-      caption: `Shapley value of each superpixel for class ${v.predicted}`,
-      columns: ['pixels', 'ink (sum of intensities)', 'φₖ'],
-      rows: Array.from(v.phi, (phi, k) => ({ label: `superpixel ${k}`, values: [sizes[k]!, ink[k]!, phi] })),
+      caption: t('xpl.digitPhiCaption', { predicted: v.predicted }),
+      columns: [t('limg.col.pixels'), t('xpl.ink'), 'φₖ'],
+      rows: Array.from(v.phi, (phi, k) => ({ label: t('limg.superpixel', { k }), values: [sizes[k]!, ink[k]!, phi] })),
     });
   }
 }

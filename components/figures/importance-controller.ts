@@ -61,16 +61,16 @@ class ImportanceFigure extends LiveFigure<typeof importanceSchema, TabularSelect
     const min = (a: ArrayLike<number>) => Math.min(...Array.from(a));
     const max = (a: ArrayLike<number>) => Math.max(...Array.from(a));
     drawTable(this.$('[data-table="importance"]'), {
-      caption: `Feature importance after epoch ${v.epoch} (★ informative; baseline test accuracy ${(v.permutation.baseline * 100).toFixed(1)}%)`,
-      columns: ['informative (1 = yes)', 'mean |∂p/∂x|', 'permutation mean', 'permutation min', 'permutation max', 'tree impurity decrease'],
+      caption: t('xpl.importanceCaption', { epoch: v.epoch, accuracy: (v.permutation.baseline * 100).toFixed(1) }),
+      columns: [t('xpl.col.informativeYes'), 'mean |∂p/∂x|', t('xpl.col.permMean'), t('xpl.col.permMin'), t('xpl.col.permMax'), t('xpl.col.treeImpurity')],
       rows: names.map((name, j) => ({
         label: v.informative.includes(j) ? `${name} ★` : name,
         values: [v.informative.includes(j) ? 1 : 0, v.gradient[j]!, v.permutation.mean[j]!, min(v.permutation.repeats[j]!), max(v.permutation.repeats[j]!), v.tree.importance[j]!],
       })),
     });
     drawTable(this.$('[data-table="repeats"]'), {
-      caption: 'Permutation importance, every repeat (drop in test accuracy when the column is shuffled)',
-      columns: Array.from({ length: reps }, (_, r) => `repeat ${r + 1}`),
+      caption: t('xpl.repeatsCaption'),
+      columns: Array.from({ length: reps }, (_, r) => t('xpl.repeat', { n: r + 1 })),
       rows: names.map((name, j) => ({ label: name, values: v.permutation.repeats[j]! })),
     });
   }

@@ -61,7 +61,7 @@ class LimeFigure extends LiveFigure<typeof limeSchema, LimeSelection, LimeView> 
         const i = (this.state.row + s) % v.testP1.length;
         if (confidentCorrect(v, i)) return moveTo(i);
       }
-      this.notices.add('No test row is classified correctly with probability ≥ 0.9 yet: train the network longer.');
+      this.notices.add(t('lime.noConfident'));
     });
     this.root.querySelectorAll<HTMLButtonElement>('[data-stage-button]').forEach((b) =>
       b.addEventListener('click', () => {
@@ -115,10 +115,13 @@ class LimeFigure extends LiveFigure<typeof limeSchema, LimeSelection, LimeView> 
     const name = (j: number) => `x${j}`;
     const inf = new Set(v.informative);
     this.$('[data-out="training"]').textContent =
-      `Network trained for ${v.epoch} of ${this.state.epochs} epochs · test accuracy ${(v.testAccuracy * 100).toFixed(1)}% · informative features (ground truth): ${v.informative.map(name).join(', ')}`;
+      t('lime.training', { epoch: v.epoch, epochs: this.state.epochs, accuracy: (v.testAccuracy * 100).toFixed(1), informative: v.informative.map(name).join(', ') });
     const pT = v.probs[v.target]!;
     this.$('[data-out="readout"]').textContent =
-      `Row ${v.row}: label ${v.label}, the network predicts class ${v.target} with p = ${formatNumber(pT)}${confidentCorrect(v, v.row) ? '' : ' (not a confident, correct prediction: its explanation is harder to judge)'} · LIME explains f(z) = p(class ${v.target} | z) with N = ${v.numSamples}, σ = ${v.kernelWidth} · one explanation took ${v.ms.toFixed(0)} ms`;
+      t('lime.readout', {
+        row: v.row, label: v.label, target: v.target, p: formatNumber(pT), doubt: confidentCorrect(v, v.row) ? '' : t('lime.notConfident'),
+        n: v.numSamples, kw: v.kernelWidth, ms: v.ms.toFixed(0),
+      });
 
     // 1 · Sample (and 2 · weight): the first perturbations in two features.
     const s = v.samples;
@@ -128,14 +131,13 @@ class LimeFigure extends LiveFigure<typeof limeSchema, LimeSelection, LimeView> 
       xEdges: v.edgesA, yEdges: v.edgesB,
     });
     this.$('[data-out="scatter-note"]').textContent =
-      `The first ${s.za.length} of ${v.numSamples} samples; the big dot is x. Dashed: quartile edges. Colour: the network's p(class ${v.target}).` +
-      (weighted ? ' Size: kernel weight π_x(z).' : '');
+      t('lime.scatterNote', { shown: s.za.length, n: v.numSamples, target: v.target }) + (weighted ? t('lime.scatterSize') : '');
     this.$('[data-view="scatter-legend"]').replaceChildren(legend('magnitude', 0, 1));
-    const cols = [`z ${name(v.a)}`, `z ${name(v.b)}`, `z′ ${name(v.a)}`, `z′ ${name(v.b)}`, 'features outside x’s bin'];
-    if (weighted) cols.push('distance D', 'π_x(z)');
+    const cols = [`z ${name(v.a)}`, `z ${name(v.b)}`, `z′ ${name(v.a)}`, `z′ ${name(v.b)}`, t('lime.col.outside')];
+    if (weighted) cols.push(t('lime.col.distance'), 'π_x(z)');
     cols.push(`f(z) = p(${v.target})`);
     drawTable(this.$('[data-table="samples"]'), {
-      caption: `The first ${TABLE_ROWS} perturbations (row 0 is x itself). z′_j = 1 when z_j lies in x’s quartile bin.`,
+      caption: t('lime.samplesCaption', { rows: TABLE_ROWS }),
       columns: cols,
       rows: Array.from({ length: Math.min(TABLE_ROWS, s.za.length) }, (_, i) => {
         const vals = [s.za[i]!, s.zb[i]!, s.inA[i]!, s.inB[i]!, s.outside[i]!];
@@ -154,18 +156,18 @@ class LimeFigure extends LiveFigure<typeof limeSchema, LimeSelection, LimeView> 
     d.top3 = order.slice(0, 3).join(',');
     d.informative = v.informative.join(',');
     drawTable(this.$('[data-table="fit"]'), {
-      caption: `The weighted ridge fit: intercept, fidelity, and g at x against the network's f(x)`,
-      columns: ['intercept β₀', 'weighted R²', 'weighted MSE', 'g(x′)', 'f(x)', 'Σ π'],
-      rows: [{ label: 'all 20 features', values: [v.fit.intercept, v.fit.score, v.fit.weightedMse, v.fit.localPrediction, v.fit.prediction, v.fit.sumPi] }],
+      caption: t('lime.fitCaption'),
+      columns: [t('lime.col.intercept'), t('lime.col.r2'), t('lime.col.mse'), 'g(x′)', 'f(x)', 'Σ π'],
+      rows: [{ label: t('lime.allFeatures'), values: [v.fit.intercept, v.fit.score, v.fit.weightedMse, v.fit.localPrediction, v.fit.prediction, v.fit.sumPi] }],
     });
     drawTable(this.$('[data-table="coefficients"]'), {
-      caption: `Coefficients β_j in feature order (★ informative: ${v.informative.map(name).join(', ')})`,
-      columns: ['β_j', '|β_j| rank', 'informative'],
+      caption: t('lime.coefCaption', { informative: v.informative.map(name).join(', ') }),
+      columns: ['β_j', t('lime.col.rank'), t('lime.col.informative')],
       rows: Array.from(w, (b, j) => ({ label: `${name(j)}: ${v.binLabels[j]}`, values: [b, order.indexOf(j) + 1, inf.has(j) ? 1 : 0] })),
     });
     drawTable(this.$('[data-table="selected"]'), {
-      caption: `K = ${v.selected.features.length}: the K largest |β_j| refitted alone (weighted R² ${formatNumber(v.selected.score)}, intercept ${formatNumber(v.selected.intercept)})`,
-      columns: ['β_j (refit)', 'informative'],
+      caption: t('lime.selectedCaption', { k: v.selected.features.length, r2: formatNumber(v.selected.score), intercept: formatNumber(v.selected.intercept) }),
+      columns: [t('lime.col.refit'), t('lime.col.informative')],
       rows: v.selected.features.map((j, c) => ({ label: v.binLabels[j]!, values: [v.selected.weights[c]!, inf.has(j) ? 1 : 0] })),
     });
 
@@ -178,16 +180,17 @@ class LimeFigure extends LiveFigure<typeof limeSchema, LimeSelection, LimeView> 
       1,
       true,
     );
+    const seeds = { first: st.seeds[0], last: st.seeds[st.seeds.length - 1], runs: st.seeds.length };
     this.$('[data-out="stability-note"]').textContent =
-      `LIME seeds ${st.seeds[0]}–${st.seeds[st.seeds.length - 1]}, N = ${v.numSamples}: how often (% of runs) each feature is among the top K = ${this.state.k} by |β|, and β's mean ± standard deviation. Both informative features were in the top K in ${st.bothInformativeInTop} of ${st.seeds.length} runs.`;
+      t('lime.stabilityNote', { ...seeds, n: v.numSamples, k: this.state.k, both: st.bothInformativeInTop });
     drawTable(this.$('[data-table="stability"]'), {
-      caption: `Stability over ${st.seeds.length} LIME seeds (${st.seeds[0]}–${st.seeds[st.seeds.length - 1]})`,
-      columns: ['fraction in top K', 'mean β', 'std β'],
+      caption: t('lime.stabilityCaption', seeds),
+      columns: [t('lime.col.fraction'), t('lime.col.mean'), t('lime.col.std')],
       rows: Array.from(st.inTopK, (f, j) => ({ label: name(j), values: [f, st.mean[j]!, st.std[j]!] })),
     });
     drawTable(this.$('[data-table="instance"]'), {
-      caption: `Test row ${v.row} (standardised features) and the network's probabilities`,
-      columns: [...Array.from(v.x, (_, j) => name(j)), 'p(0)', 'p(1)', 'label'],
+      caption: t('lime.instanceCaption', { row: v.row }),
+      columns: [...Array.from(v.x, (_, j) => name(j)), 'p(0)', 'p(1)', t('lime.col.label')],
       rows: [{ label: 'x', values: [...v.x, v.probs[0], v.probs[1], v.label] }],
     });
     d.viewReady = 'true';

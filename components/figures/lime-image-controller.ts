@@ -120,7 +120,10 @@ class LimeImageFigure extends LiveFigure<typeof limeImageSchema, LimeImageSelect
     d.checkpoint = String(v.checkpoint);
     const p = v.digit.probabilities;
     this.$('[data-out="readout"]').textContent =
-      `Fast CNN, epoch ${v.epoch} · digit #${v.digit.index} is a ${v.digit.label}, predicted ${v.target} (p = ${formatNumber(p[v.target]!)}) · ${v.numSegments} superpixels, N = ${v.numSamples}, weighted R² ${formatNumber(v.score)} · one explanation took ${v.ms.toFixed(0)} ms`;
+      t('limg.readout', {
+        epoch: v.epoch, index: v.digit.index, label: v.digit.label, target: v.target, p: formatNumber(p[v.target]!),
+        segments: v.numSegments, n: v.numSamples, r2: formatNumber(v.score), ms: v.ms.toFixed(0),
+      });
     const limit = Math.max(...Array.from(v.weights, Math.abs), 1e-9);
     paint(this.$<HTMLCanvasElement>('[data-view="segments"]'), (i) => grey(v.digit.pixels[i]!), v.segments);
     paint(
@@ -136,19 +139,19 @@ class LimeImageFigure extends LiveFigure<typeof limeImageSchema, LimeImageSelect
     this.$('[data-view="legend"]').replaceChildren(legend('signed', -limit, limit));
     paint(this.$<HTMLCanvasElement>('[data-view="top"]'), (i) => grey(v.topOnly[i]!), v.segments, v.top);
     this.$('[data-out="top-note"]').textContent =
-      `${v.top.length} superpixel${v.top.length === 1 ? '' : 's'} with the largest positive weights (green outline); the network gives this image p(${v.target}) = ${formatNumber(v.pTopOnly)}.`;
+      t(v.top.length === 1 ? 'limg.topNoteOne' : 'limg.topNote', { count: v.top.length, target: v.target, p: formatNumber(v.pTopOnly) });
     drawTable(this.$('[data-table="image-fit"]'), {
-      caption: `Surrogate for class ${v.target}: g(1) is the surrogate with every superpixel shown, f(x) the network's probability`,
-      columns: ['intercept', 'weighted R²', 'g(1)', 'f(x)', `p(${v.target}) top only`],
-      rows: [{ label: `digit #${v.digit.index}`, values: [v.intercept, v.score, v.localPrediction, v.prediction, v.pTopOnly] }],
+      caption: t('limg.fitCaption', { target: v.target }),
+      columns: [t('limg.col.intercept'), t('lime.col.r2'), 'g(1)', 'f(x)', t('limg.col.topOnly', { target: v.target })],
+      rows: [{ label: t('limg.digit', { index: v.digit.index }), values: [v.intercept, v.score, v.localPrediction, v.prediction, v.pTopOnly] }],
     });
     drawTable(this.$('[data-table="image-weights"]'), {
-      caption: `LIME weight of each superpixel (id as in the outline picture), class ${v.target}`,
-      columns: ['weight', 'pixels', 'in top'],
-      rows: Array.from(v.weights, (w, k) => ({ label: `superpixel ${k}`, values: [w, v.segments.filter((s) => s === k).length, v.top.includes(k) ? 1 : 0] })),
+      caption: t('limg.weightsCaption', { target: v.target }),
+      columns: [t('limg.col.weight'), t('limg.col.pixels'), t('limg.col.inTop')],
+      rows: Array.from(v.weights, (w, k) => ({ label: t('limg.superpixel', { k }), values: [w, v.segments.filter((s) => s === k).length, v.top.includes(k) ? 1 : 0] })),
     });
     const pooled = Array.from({ length: 7 }, (_, r) => ({
-      label: `rows ${4 * r}–${4 * r + 3}`,
+      label: t('limg.rows', { from: 4 * r, to: 4 * r + 3 }),
       values: Array.from({ length: 7 }, (_, c) => {
         let s = 0;
         for (let y = 0; y < 4; y++) for (let x = 0; x < 4; x++) s += v.map[(4 * r + y) * SIZE + 4 * c + x]!;
@@ -156,8 +159,8 @@ class LimeImageFigure extends LiveFigure<typeof limeImageSchema, LimeImageSelect
       }),
     }));
     drawTable(this.$('[data-table="image-map"]'), {
-      caption: 'The LIME map over pixels, mean of each 4×4 block',
-      columns: Array.from({ length: 7 }, (_, c) => `cols ${4 * c}–${4 * c + 3}`),
+      caption: t('limg.mapCaption'),
+      columns: Array.from({ length: 7 }, (_, c) => t('limg.cols', { from: 4 * c, to: 4 * c + 3 })),
       rows: pooled,
     });
     d.viewReady = 'true';

@@ -76,34 +76,34 @@ class ShapFigure extends LiveFigure<typeof shapSchema, TabularSelection, Tabular
     const order = Array.from(v.phi, (_, j) => j).sort((a, b) => Math.abs(v.phi[b]!) - Math.abs(v.phi[a]!));
     const rest = order.slice(SHOWN);
     const items = order.slice(0, SHOWN).map((j) => ({ label: `${names[j]} = ${formatNumber(v.x[j]!)}`, value: v.phi[j]!, marked: v.informative.includes(j) }));
-    items.push({ label: `${rest.length} others`, value: rest.reduce((s, j) => s + v.phi[j]!, 0), marked: false });
+    items.push({ label: t('xpl.others', { count: rest.length }), value: rest.reduce((s, j) => s + v.phi[j]!, 0), marked: false });
     drawWaterfall(this.$('[data-view="waterfall"]'), { base: v.baseValue, fx: v.fx, items });
 
     const sum = v.phi.reduce((a, b) => a + b, 0);
     const gap = sum - (v.fx - v.baseValue);
     this.$('[data-out="sum-check"]').textContent =
-      `Σφⱼ = ${formatNumber(sum)};  f(x) − E[f(x)] = ${formatNumber(v.fx)} − ${formatNumber(v.baseValue)} = ${formatNumber(v.fx - v.baseValue)};  difference ${gap.toExponential(1)}`;
+      t('xpl.sumCheck', { sum: formatNumber(sum), fx: formatNumber(v.fx), base: formatNumber(v.baseValue), gap: formatNumber(v.fx - v.baseValue), error: gap.toExponential(1) });
 
     drawImportanceChart(this.$('[data-view="mean-abs"]'), { names, values: v.meanAbs, marked: v.informative });
 
     drawTable(this.$('[data-table="sums"]'), {
-      caption: `Efficiency check for test row ${v.row}: the φ add up to f(x) − base value`,
-      columns: ['value'],
+      caption: t('xpl.sumsCaption', { row: v.row }),
+      columns: [t('xpl.value')],
       rows: [
-        { label: 'base value E[f(x)]', values: [v.baseValue] },
+        { label: t('xpl.baseValue'), values: [v.baseValue] },
         { label: 'f(x) = p(y = 1 | x)', values: [v.fx] },
-        { label: 'f(x) − base value', values: [v.fx - v.baseValue] },
+        { label: t('xpl.minusBase'), values: [v.fx - v.baseValue] },
         { label: 'Σ φⱼ', values: [sum] },
       ],
     });
     drawTable(this.$('[data-table="phi"]'), {
-      caption: `Shapley values of test row ${v.row}, and mean |φ| over the first ${GLOBAL_ROWS} test rows (★ informative)`,
-      columns: ['xⱼ (standardised)', 'φⱼ', `mean |φⱼ|`],
+      caption: t('xpl.phiCaption', { row: v.row, rows: GLOBAL_ROWS }),
+      columns: [t('xpl.xStandardised'), 'φⱼ', t('xpl.meanAbsCol')],
       rows: names.map((_, j) => ({ label: label(j), values: [v.x[j]!, v.phi[j]!, v.meanAbs[j]!] })),
     });
     drawTable(this.$('[data-table="small"]'), {
-      caption: `A small game: the network with all but ${v.small.features.length} features held at the training mean. Exact Shapley values (all ${2 ** v.small.features.length} coalitions) beside KernelSHAP with ${v.small.nsamples} coalitions${v.small.kernelExact ? ' (the whole budget: exact)' : ''}`,
-      columns: ['exact φⱼ', 'KernelSHAP φⱼ', 'difference'],
+      caption: t('xpl.smallCaption', { k: v.small.features.length, all: 2 ** v.small.features.length, n: v.small.nsamples, exact: v.small.kernelExact ? t('xpl.wholeBudget') : '' }),
+      columns: [t('xpl.exactPhi'), 'KernelSHAP φⱼ', t('xpl.difference')],
       rows: v.small.features.map((j, k) => ({ label: label(j), values: [v.small.exact[k]!, v.small.kernel[k]!, v.small.kernel[k]! - v.small.exact[k]!] })),
     });
   }
