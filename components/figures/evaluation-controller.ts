@@ -230,6 +230,11 @@ class EvaluationFigure {
     d.digit = String(v.digits[0]?.index ?? '');
     d.n = String(v.digits.length);
     d.compare = String(v.stability !== null);
+    // For a self-checking exercise: below 0, saliency's deletion curve falls faster than a random ranking's.
+    const auc = (id: string) => v.curves.methods.find((m) => m.id === id)?.deletionAuc;
+    const sal = auc('saliency');
+    const rnd = auc('random');
+    d.saliencyVsRandom = sal === undefined || rnd === undefined ? '' : String(sal - rnd);
     const accuracy = v.testAccuracy === null ? '' : t('eval.readoutAccuracy', { accuracy: (v.testAccuracy * 100).toFixed(1) });
     const digits = v.digits.map((g) => t('eval.readoutDigit', { index: g.index, label: g.label, predicted: g.predicted })).join(', ');
     this.$('[data-out="readout"]').textContent = t(plural(v.epoch, 'eval.readout1', 'eval.readout'), { epochs: v.epoch, accuracy, digits });

@@ -50,6 +50,9 @@ test('measured live: saliency deletes faster than a random ranking, the randomis
   expect(row('saliency')[0]!).toBeLessThan(row('random')[0]!);
   expect(row('ig')[0]!).toBeLessThan(row('random')[0]!);
   expect(row('ig')[1]!).toBeGreaterThan(row('random')[1]!);
+  // The self-checking exercise reads the same comparison from the figure's root: here saliency wins, so it stays open.
+  expect(Number(await page.locator(FIG).getAttribute('data-saliency-vs-random'))).toBeCloseTo(row('saliency')[0]! - row('random')[0]!, 3);
+  await expect(page.locator('figure-task[data-attr="saliency-vs-random"]')).toHaveAttribute('data-done', 'false');
   // Every curve has steps + 1 = 13 points and starts from the same unmodified digits.
   const curves = await rows(page, 'curves', METHODS.length);
   for (const c of curves) {
