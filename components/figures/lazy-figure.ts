@@ -11,7 +11,10 @@ export function whenNear(selector: string, load: () => Promise<{ mount(el: HTMLE
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         observer.unobserve(entry.target);
-        load().then((m) => m.mount(entry.target as HTMLElement));
+        // The figures' strings first: a controller may translate as soon as it is evaluated.
+        import('../../src/i18n/all-figures.ts')
+          .then(load)
+          .then((m) => m.mount(entry.target as HTMLElement));
       }
     },
     { rootMargin: '100% 0px' },

@@ -8,7 +8,8 @@
  * Shared pieces (figure shell, training buttons, live-figure status, URL-state
  * notices) are here. Each figure adds its own strings in src/i18n/figures/<figure>.ts
  * (`export default { en: {…}, 'zh-CN': {…} }`, keys prefixed with the figure's name);
- * they are merged in automatically. tests/unit/i18n-catalogue.test.ts fails when a key
+ * they are merged in automatically on the server and, in the browser, before the first
+ * figure mounts (see below). tests/unit/i18n-catalogue.test.ts fails when a key
  * exists in English but not in another language, or the two use different {params}.
  *
  * A missing key renders as ⟦key⟧, visibly, and the end-to-end tests look for it.
@@ -117,23 +118,23 @@ const shared: Catalogue = {
   },
 };
 
-/** Per-figure catalogues, src/i18n/figures/<figure>.ts (Vite and Vitest; plain Node scripts run without them). */
-let figureModules: Record<string, { default: Catalogue }> = {};
-try {
-  figureModules = import.meta.glob<{ default: Catalogue }>('./figures/*.ts', { eager: true });
-} catch {
-  // Not under Vite (e.g. a tsx script): the shared strings alone.
-}
+/** Every string known so far, by language: the shared ones, then each catalogue added. */
+export const CATALOGUE: Catalogue = {};
 
-function merge(): Catalogue {
-  const all: Catalogue = {};
-  for (const cat of [shared, ...Object.values(figureModules).map((m) => m.default)]) {
-    for (const [lang, strings] of Object.entries(cat)) all[lang] = { ...all[lang], ...strings };
+/** Adds catalogues (later keys win). Figures' strings arrive this way in the browser. */
+export function addStrings(...catalogues: Catalogue[]): void {
+  for (const cat of catalogues) {
+    for (const [lang, strings] of Object.entries(cat)) CATALOGUE[lang] = { ...CATALOGUE[lang], ...strings };
   }
-  return all;
 }
+addStrings(shared);
 
-export const CATALOGUE: Catalogue = merge();
+// Figures' strings are not imported here: all of them together weigh more than a page's
+// whole script budget. ./all-figures.ts adds them: on the server it is imported by the
+// page chrome (components/overrides/PageTitle.astro, FigureShell.astro) and by Vitest's
+// setup; in the browser by components/figures/lazy-figure.ts, before the first figure's
+// code, and the few islands that speak before any figure loads add their own catalogue.
+
 export const LANGS = EDITIONS.map((e) => e.lang);
 
 /** The page's language: <html lang> in a browser, English elsewhere (Node, workers). */

@@ -66,16 +66,16 @@ test('the Chinese SHAP chapter checks the efficiency question in Chinese', async
   expect(problems).toEqual([]);
 });
 
-/** The figure-driven exercise that watches `attr` of figure `figure`. */
-function figureTask(page: Page, figure: string, attr: string): Locator {
-  return page.locator(`figure-task[data-figure="${figure}"][data-attr="${attr}"]`);
+/** The figure-driven exercise that watches `attr` of figure `figure` (with condition `op`, where a figure has several). */
+function figureTask(page: Page, figure: string, attr: string, op?: string): Locator {
+  return page.locator(`figure-task[data-figure="${figure}"][data-attr="${attr}"]${op ? `[data-op="${op}"]` : ''}`);
 }
 
 test('the XOR exercise ticks itself once training brings the loss below 0.05 (cpu backend)', async ({ page }) => {
   const problems = watchProblems(page);
   await page.goto('/how-networks-compute/forward-and-backward/?backend=cpu');
   const fig = page.locator('#fig-xor');
-  const task = figureTask(page, 'xor', 'loss');
+  const task = figureTask(page, 'xor', 'loss', 'below');
   await fig.scrollIntoViewIfNeeded();
   await expect(fig).toHaveAttribute('data-ready', 'true');
   await expect(fig).toHaveAttribute('data-backend', 'cpu');
