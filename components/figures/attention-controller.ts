@@ -6,7 +6,7 @@
  */
 import { attentionSchema } from '../../src/figures/attention/state.ts';
 import type { AttentionEpochReport, AttentionView } from '../../src/figures/attention/session.ts';
-import { FILLER_TOKEN, MARKER_TOKEN } from '../../src/data/sequences.ts';
+import { tokenText } from '../../src/data/sequences.ts';
 import type { EpochReport } from '../../src/train/trainer.ts';
 import { drawAttentionMap } from '../views/attention-map.ts';
 import { drawTable } from '../views/table.ts';
@@ -17,12 +17,6 @@ import { t } from '../../src/i18n/ui.ts';
 
 export function mount(root: HTMLElement): void {
   new AttentionFigure(root);
-}
-
-export function tokenText(token: number): string {
-  if (token === MARKER_TOKEN) return '▶';
-  if (token === FILLER_TOKEN) return '·';
-  return String(token);
 }
 
 const pct = (v: number) => `${(v * 100).toFixed(0)}%`;

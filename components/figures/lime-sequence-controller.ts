@@ -18,7 +18,7 @@ import { drawTable } from '../views/table.ts';
 import { legend } from '../views/heatmap.ts';
 import { formatNumber } from '../views/format.ts';
 import { drawSignedStepBars } from '../views/signed-step-bars.ts';
-import { tokenText } from './attention-controller.ts';
+import { tokenText } from '../../src/data/sequences.ts';
 import { LiveFigure } from './live-figure.ts';
 
 /** Controls that change what is explained, not the model. */

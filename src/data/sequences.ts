@@ -117,3 +117,10 @@ export function tokenAfterMarker(opts: MarkerOptions): SequenceData {
   }
   return { x, y, important, n, steps, features: f, k: 1, classes: 10 };
 }
+
+/** How the figures print a token: the digit, ▶ for the marker, · for filler. */
+export function tokenText(token: number): string {
+  if (token === MARKER_TOKEN) return '▶';
+  if (token === FILLER_TOKEN) return '·';
+  return String(token);
+}
