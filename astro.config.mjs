@@ -16,6 +16,7 @@ import remarkBook from './src/markdown/remark-book.ts';
 import { REDIRECTS } from './src/content/redirects.ts';
 import cspIntegration from './src/security/csp-integration.mjs';
 import serviceWorkerIntegration from './src/offline/sw-integration.mjs';
+import codeListings from './src/build/code-listings.mjs';
 
 // BOOK_CONTENT_DIR lets the tests build a fixture book (tests/unit/build-checks.test.ts).
 const contentDir = process.env.BOOK_CONTENT_DIR ?? fileURLToPath(new URL('./content', import.meta.url));
@@ -83,6 +84,10 @@ export default defineConfig({
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
     }),
     mdx(),
+    // Before the service worker and the CSP read the pages: Expressive Code's stylesheet
+    // goes into <head> once instead of in front of every listing, and each listing gets
+    // its line count (for the height reserved while it is off screen).
+    codeListings(),
     // Last: hashes the inline scripts of the finished pages into dist/_headers (the CSP).
     // dist/sw.js: the service worker that keeps the book readable offline.
     serviceWorkerIntegration({ base: `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/') }),

@@ -164,6 +164,22 @@ function checkImages(ctx: Context, tree: Root): void {
   });
 }
 
+/**
+ * Maths in a heading renders fine in the heading but not in what is made from its
+ * text: the table of contents, the sidebar of a search hit and the anchor all showed
+ * "2M2^M2M" for `$2^M$` (KaTeX's MathML, its TeX annotation and its HTML, run together).
+ */
+function checkHeadings(ctx: Context, tree: Root): void {
+  eachNode(tree, (node) => {
+    if (node.type !== 'heading') return;
+    let math = false;
+    eachNode(node, (child) => {
+      if (child.type === 'inlineMath') math = true;
+    });
+    if (math) report(ctx, node, 'a heading contains $…$ maths, which the table of contents shows as its TeX and its rendering run together: write it in plain text (2ᴹ, x², α) and keep the maths for the prose');
+  });
+}
+
 function checkFigures(ctx: Context, tree: Root): void {
   const components = importedComponents(ctx.text, ctx.file);
   const ids = new Map<string, number>();
@@ -286,6 +302,7 @@ export function processChapter(tree: Root, file: string, text: string, options: 
   }
   checkClosingSections(ctx, tree);
   checkImages(ctx, tree);
+  checkHeadings(ctx, tree);
   checkFigures(ctx, tree);
   checkCitations(ctx, tree);
   checkLinks(ctx, tree);

@@ -4,17 +4,11 @@
 // hashes. Inline event handlers (onclick="…") and javascript: links fail the build:
 // no hash can allow them.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { htmlFiles } from '../build/html-files.mjs';
 import { cspHeader, headersFile } from './csp.mjs';
-
-function htmlFiles(dir) {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? htmlFiles(p) : f.endsWith('.html') ? [p] : [];
-  });
-}
 
 export function inlineScriptHashes(html) {
   const hashes = [];

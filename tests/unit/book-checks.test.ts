@@ -55,6 +55,11 @@ describe('each check fails on its broken fixture, naming file and line', () => {
     expect(problems).toEqual([`${file}:${lineOf(file, '![](')}: image "../../favicon.svg" has no alt text: describe what it shows ![like this](…)`]);
   });
 
+  it('maths in a heading (the table of contents would show its TeX beside its rendering)', () => {
+    const { problems, file } = check('math-in-heading.mdx');
+    expect(problems).toEqual([`${file}:${lineOf(file, '## Costs')}: a heading contains $…$ maths, which the table of contents shows as its TeX and its rendering run together: write it in plain text (2ᴹ, x², α) and keep the maths for the prose`]);
+  });
+
   it('figures with a misspelt prop, a missing required prop or a duplicate id', () => {
     const { problems, file } = check('bad-figure-props.mdx');
     const line = lineOf(file, 'captoin');

@@ -1,0 +1,39 @@
+// The build step that moves Expressive Code's stylesheet into <head> and writes each
+// listing's line count (src/build/code-listings.mjs).
+import { describe, expect, it } from 'vitest';
+import { hoistCodeStyles, markCodeLines } from '../../src/build/code-listings.mjs';
+
+const listing = (lines: number) =>
+  `<div class="expressive-code"><figure><pre><code>${'<div class="ec-line"><div class="code">x</div></div>'.repeat(lines)}</code></pre></figure></div>`;
+const page = (body: string) =>
+  `<html><head><link rel="stylesheet" href="/_astro/common.abc.css"></head><body>${body}</body></html>`;
+const sheet = '<link rel="stylesheet" href="/_astro/ec.w36nc.css">';
+const script = '<script type="module" src="/_astro/ec.0vx5m.js"></script>';
+
+describe('hoistCodeStyles', () => {
+  it('moves the stylesheet links of every listing into <head>, once', () => {
+    const html = page(`<p>a</p>${sheet}${script}${listing(2)}<p>b</p><link rel="stylesheet" href="/_astro/ec.w36nc.css"/>${script}${listing(3)}`);
+    const out = hoistCodeStyles(html);
+    const head = out.slice(0, out.indexOf('</head>'));
+    const body = out.slice(out.indexOf('</head>'));
+    expect(head.match(/ec\.w36nc\.css/g)).toHaveLength(1);
+    expect(head.indexOf('common.abc.css')).toBeLessThan(head.indexOf('ec.w36nc.css'));
+    expect(body).not.toContain('ec.w36nc.css');
+    expect(body.match(/ec\.0vx5m\.js/g)).toHaveLength(1);
+    expect(body).toContain(listing(2));
+    expect(body).toContain(listing(3));
+  });
+
+  it('leaves a page without listings byte for byte', () => {
+    const html = page('<p>no code here</p>');
+    expect(hoistCodeStyles(html)).toBe(html);
+    expect(markCodeLines(html)).toBe(html);
+  });
+});
+
+describe('markCodeLines', () => {
+  it('gives each listing its own line count, prose between listings adding none', () => {
+    const out = markCodeLines(page(`${listing(258)}<p class="ec-line-lookalike">text</p>${listing(13)}`));
+    expect([...out.matchAll(/<div class="expressive-code" style="--ec-lines:(\d+)">/g)].map((m) => Number(m[1]))).toEqual([258, 13]);
+  });
+});
