@@ -24,6 +24,7 @@
 //                                 runs out are skipped and say so
 //          --pages a/b,c/d        Lighthouse only these pages (default: every page of dist/,
 //                                 about a minute each on a busy 2-core machine)
+//          --lighthouse-runs N    Lighthouse runs per page, median reported (default 3)
 //          --no-save              print only
 // Builds the site first if dist/ has no lab page. Stops its server and browser on exit,
 // error or Ctrl-C.
@@ -39,7 +40,7 @@ const ALL_BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'];
 const SECTIONS = ['build', 'throughput', 'explainers', 'accuracy', 'pages', 'mainthread'];
 
 function parseArgs(argv) {
-  const o = { backends: ALL_BACKENDS, only: SECTIONS, accuracySeconds: null, budgetSeconds: 900, save: true };
+  const o = { backends: ALL_BACKENDS, only: SECTIONS, accuracySeconds: null, budgetSeconds: 900, save: true, lighthouseRuns: 3 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -52,6 +53,7 @@ function parseArgs(argv) {
     else if (a === '--accuracy-seconds') o.accuracySeconds = Number(value());
     else if (a === '--budget-seconds') o.budgetSeconds = Number(value());
     else if (a === '--no-save') o.save = false;
+    else if (a === '--lighthouse-runs') o.lighthouseRuns = Math.max(1, Math.round(Number(value())) || 1);
     else if (a === '--pages') o.pages = value().split(',').map((p) => `/${p.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'));
     else if (a === '--help' || a === '-h') {
       console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
@@ -218,7 +220,7 @@ async function main() {
     if (opts.only.includes('pages')) {
       const sizes = new Map(measureSizes('dist', '/').pages.map((p) => [p.page, p.bytes]));
       const pages = opts.pages ?? htmlPages('dist').filter((p) => !p.startsWith('/lab/'));
-      const lh = await lighthousePages(lab.origin, pages, { log: (s) => say(`· ${s}`), deadline: started + Math.max(60, remaining() - 90) * 1000 });
+      const lh = await lighthousePages(lab.origin, pages, { log: (s) => say(`· ${s}`), deadline: started + Math.max(60, remaining() - 90) * 1000, runs: opts.lighthouseRuns });
       result.pages = lh.map((p) => ({ ...p, jsBeforeInteractionGzip: sizes.get(p.page) ?? null }));
     }
     lap('pages');
