@@ -17,6 +17,7 @@ import { REDIRECTS } from './src/content/redirects.ts';
 import cspIntegration from './src/security/csp-integration.mjs';
 import serviceWorkerIntegration from './src/offline/sw-integration.mjs';
 import codeListings from './src/build/code-listings.mjs';
+import subsetMathFonts from './src/build/subset-math-fonts.mjs';
 
 // BOOK_CONTENT_DIR lets the tests build a fixture book (tests/unit/build-checks.test.ts).
 const contentDir = process.env.BOOK_CONTENT_DIR ?? fileURLToPath(new URL('./content', import.meta.url));
@@ -88,6 +89,8 @@ export default defineConfig({
     // goes into <head> once instead of in front of every listing, and each listing gets
     // its line count (for the height reserved while it is off screen).
     codeListings(),
+    // KaTeX's fonts cut to the characters the pages print (the first formula waits for them).
+    subsetMathFonts(),
     // Last: hashes the inline scripts of the finished pages into dist/_headers (the CSP).
     // dist/sw.js: the service worker that keeps the book readable offline.
     serviceWorkerIntegration({ base: `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/') }),
