@@ -3,7 +3,8 @@
  *
  * Writes the chapter (frontmatter, a labelled equation, a citation, a live figure,
  * Summary, Exercises, References), the figure's component, controller and DOM-free
- * compute module, a unit test and an end-to-end test, all from templates/chapter/.
+ * compute module, a unit test and an end-to-end test, all from templates/chapter/, and
+ * registers the figure's controller in components/figures/registry.ts.
  * The result builds and passes `npm test` as it stands; the author then replaces the
  * example (softmax with temperature) with the chapter's own.
  */
@@ -57,7 +58,17 @@ export function scaffoldChapter(root: string, target: string, title?: string): S
     mkdirSync(dirname(join(root, to)), { recursive: true });
     writeFileSync(join(root, to), fill(readFileSync(join(TEMPLATES, from), 'utf8')));
   }
+  registerFigure(root, slug, `${Pascal}Figure.astro`);
   return { files: plan.map(([, to]) => to) };
+}
+
+/** Adds the figure kind's line to the controller registry the page's boot script reads. */
+function registerFigure(root: string, kind: string, component: string): void {
+  const registry = join(root, 'components/figures/registry.ts');
+  const text = readFileSync(registry, 'utf8');
+  const end = text.lastIndexOf('};');
+  if (end < 0) throw new Error(`${registry} has no closing "};": add '${kind}': () => import('./${kind}-controller.ts') to FIGURE_CONTROLLERS by hand`);
+  writeFileSync(registry, `${text.slice(0, end)}  '${kind}': () => import('./${kind}-controller.ts'), // ${component}\n${text.slice(end)}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -21,3 +21,13 @@ export function whenNear(selector: string, load: () => Promise<{ mount(el: HTMLE
   );
   figures.forEach((f) => observer.observe(f));
 }
+
+/** whenNear for every figure kind on the page; a kind with no controller is a bug, said in the console. */
+export function mountFiguresWhenNear(controllers: Record<string, () => Promise<{ mount(el: HTMLElement): void }>>): void {
+  const kinds = new Set([...document.querySelectorAll<HTMLElement>('[data-figure-kind]')].map((el) => el.dataset.figureKind!));
+  for (const kind of kinds) {
+    const load = controllers[kind];
+    if (load) whenNear(`[data-figure-kind="${CSS.escape(kind)}"]`, load);
+    else console.error(`No controller for figure kind "${kind}": add it to components/figures/registry.ts`);
+  }
+}

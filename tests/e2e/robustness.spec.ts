@@ -5,17 +5,16 @@
  * The figures are found in dist/ (every live figure of every page), so new chapters
  * are covered without editing this file.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { builtPages } from './built-pages.ts';
 
 /** Live figures (controllers extending LiveFigure read the link) and where they are. */
 function liveFigures(): { page: string; id: string; keys: string[] }[] {
   const liveKinds = new Set<string>();
-  for (const f of readdirSync('components/figures').filter((f) => f.endsWith('.astro'))) {
-    const src = readFileSync(`components/figures/${f}`, 'utf8');
-    const m = /whenNear\('\[data-figure-kind="([\w-]+)"\]',\s*\(\)\s*=>\s*import\('\.\/([\w-]+)\.ts'\)/.exec(src);
-    if (m && /extends LiveFigure/.test(readFileSync(`components/figures/${m[2]}.ts`, 'utf8'))) liveKinds.add(m[1]!);
+  const registry = readFileSync('components/figures/registry.ts', 'utf8');
+  for (const m of registry.matchAll(/'([\w-]+)': \(\) => import\('\.\/([\w-]+)\.ts'\)/g)) {
+    if (/extends LiveFigure/.test(readFileSync(`components/figures/${m[2]}.ts`, 'utf8'))) liveKinds.add(m[1]!);
   }
   const out: { page: string; id: string; keys: string[] }[] = [];
   for (const page of builtPages()) {

@@ -33,6 +33,8 @@ describe('new:chapter', () => {
     const chapter = readFileSync(join(root, files[0]!), 'utf8');
     expect(chapter).toMatch(/^---\ntitle: Counterfactual explanations\n[\s\S]*part: explaining\norder: \d+\n---/);
     expect(chapter).not.toMatch(/__[A-Z]+__/);
+    // The page's boot script finds the figure's controller through the registry.
+    expect(readFileSync(join(root, 'components/figures/registry.ts'), 'utf8')).toContain(`'counterfactuals': () => import('./counterfactuals-controller.ts'), // CounterfactualsFigure.astro`);
   });
 
   it('passes every check of the build', () => {
