@@ -8,21 +8,16 @@
 import { fieldLabel, readState, parseField } from '../../src/state/url-state.ts';
 import { inspectorSchema, type InspectorSelection, type InspectorState } from '../../src/figures/cnn-inspector/state.ts';
 import { DRAW_SIDE, maskToPixels, packMask, unpackMask } from '../../src/figures/cnn-inspector/drawing.ts';
-import type { FeatureMaps, FilterBank, InspectorView } from '../../src/figures/cnn-inspector/session.ts';
-import type { FromWorker, ToWorker } from '../../src/worker/protocol.ts';
-import { extent } from '../views/palette.ts';
-import { legend } from '../views/heatmap.ts';
-import { drawTable } from '../views/table.ts';
-import { drawDigit } from '../views/digit.ts';
-import { drawBars } from '../views/bars.ts';
-import { formatNumber } from '../views/format.ts';
-import { paintMap } from './paint-map.ts';
+import type { InspectorView } from '../../src/figures/cnn-inspector/session.ts';
+import type { FromWorker } from '../../src/worker/protocol.ts';
 import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
+import { FigureWorker } from './figure-worker.ts';
+import { figurePart } from './figure-part.ts';
+import { drawPad, renderInspector } from './cnn-inspector-views.ts';
 import { workerNotices, workerText } from '../../src/i18n/worker-text.ts';
 import { t } from '../../src/i18n/ui.ts';
 
-const DIGITS = Array.from({ length: 10 }, (_, i) => String(i));
 /** While drawing, ask for a new classification at most this often. */
 const DRAW_THROTTLE_MS = 120;
 const WORD_KEYS = ['d0', 'd1', 'd2', 'd3'] as const;
@@ -35,7 +30,7 @@ class CnnInspector {
   private state: InspectorState;
   private readonly id: string;
   private readonly notices: FigureNotices;
-  private worker: Worker;
+  private readonly worker: FigureWorker<InspectorState, InspectorSelection, InspectorView>;
   private mask: Uint8Array;
   private cursor = { r: 7, c: 7 };
   private inFlight = true; // init computes the first view
@@ -53,38 +48,24 @@ class CnnInspector {
     this.mask = unpackMask(WORD_KEYS.map((k) => this.state[k]));
     this.$<HTMLSelectElement>('select[name="ckpt"]').value = this.state.ckpt;
     this.$<HTMLInputElement>('input[name="digit"]').value = String(this.state.digit);
-    this.worker = this.spawn();
+    this.worker = new FigureWorker((name) => new Worker(new URL('../../src/worker/cnn-inspector.worker.ts', import.meta.url), { type: 'module', name }), this.id, this.notices, {
+      receive: (msg) => this.receive(msg),
+      current: () => ({ state: this.state, selection: this.selection() }),
+      // After a lost GPU context the fresh worker loads the same checkpoint and view.
+      restarted: () => {
+        this.inFlight = true;
+        this.pending = false;
+        this.root.dataset.viewReady = 'false';
+      },
+    });
     this.bind();
     this.drawPad();
     this.status(t('live.starting'));
-    this.send({ type: 'init', state: this.state, selection: this.selection(), backend: new URLSearchParams(location.search).get('backend') });
+    this.worker.init();
   }
 
   private $<T extends HTMLElement = HTMLElement>(selector: string): T {
-    const el = this.root.querySelector<T>(selector);
-    if (!el) throw new Error(`figure ${this.id} has no element ${selector}`);
-    return el;
-  }
-
-  private spawn(): Worker {
-    const worker = new Worker(new URL('../../src/worker/cnn-inspector.worker.ts', import.meta.url), { type: 'module', name: `figure-${this.id}` });
-    worker.onmessage = (e: MessageEvent<FromWorker<InspectorView>>) => this.receive(e.data);
-    worker.onerror = (e) => this.notices.add(t('live.workerStopped', { message: e.message || t('live.unknownError') }));
-    return worker;
-  }
-
-  /** The GPU context was lost: a fresh worker on `backend` loads the same checkpoint and view. */
-  private restartOn(backend: string): void {
-    this.worker.terminate();
-    this.worker = this.spawn();
-    this.inFlight = true;
-    this.pending = false;
-    this.root.dataset.viewReady = 'false';
-    this.send({ type: 'init', state: this.state, selection: this.selection(), backend });
-  }
-
-  private send(msg: ToWorker<InspectorState, InspectorSelection>): void {
-    this.worker.postMessage(msg);
+    return figurePart<T>(this.root, selector);
   }
 
   private status(text: string): void {
@@ -107,7 +88,7 @@ class CnnInspector {
       return;
     }
     this.inFlight = true;
-    this.send({ type: 'select', selection: this.selection() });
+    this.worker.send({ type: 'select', selection: this.selection() });
   }
 
   private receive(msg: FromWorker<InspectorView>): void {
@@ -129,14 +110,10 @@ class CnnInspector {
           this.requestView();
           return; // a newer drawing is on its way: skip drawing this stale one
         }
-        this.render(msg.view);
+        renderInspector(this.root, msg.view);
         this.status(t('live.ready'));
         this.root.dataset.viewReady = 'true';
         this.root.dataset.tensors = String(msg.tensors);
-        return;
-      case 'contextLost':
-        this.notices.add(t('live.contextLost', { lost: msg.lost, fallback: msg.fallback }));
-        this.restartOn(msg.fallback);
         return;
       case 'error':
         this.inFlight = false;
@@ -159,7 +136,7 @@ class CnnInspector {
       this.root.dataset.viewReady = 'false';
       this.status(t('cnni.loadingCheckpoint', { epoch: parsed.value }));
       this.inFlight = true;
-      this.send({ type: 'checkpoint', epoch: Number(parsed.value) });
+      this.worker.send({ type: 'checkpoint', epoch: Number(parsed.value) });
     });
     const digitInput = this.$<HTMLInputElement>('input[name="digit"]');
     const pick = (d: number) => {
@@ -276,143 +253,6 @@ class CnnInspector {
   }
 
   private drawPad(): void {
-    const pad = this.$<HTMLCanvasElement>('[data-view="pad"]');
-    const ctx = pad.getContext('2d');
-    if (!ctx) return;
-    const cell = pad.width / DRAW_SIDE;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, pad.width, pad.height);
-    ctx.strokeStyle = '#e4e4e4';
-    ctx.lineWidth = 1;
-    for (let i = 1; i < DRAW_SIDE; i++) {
-      ctx.beginPath();
-      ctx.moveTo(i * cell + 0.5, 0);
-      ctx.lineTo(i * cell + 0.5, pad.height);
-      ctx.moveTo(0, i * cell + 0.5);
-      ctx.lineTo(pad.width, i * cell + 0.5);
-      ctx.stroke();
-    }
-    if (this.state.src === 'drawn') {
-      ctx.fillStyle = '#111';
-      for (let i = 0; i < this.mask.length; i++) {
-        if (this.mask[i]) ctx.fillRect((i % DRAW_SIDE) * cell, Math.floor(i / DRAW_SIDE) * cell, cell, cell);
-      }
-    }
-    if (document.activeElement === pad) {
-      ctx.strokeStyle = '#d95f02';
-      ctx.lineWidth = 2;
-      ctx.strokeRect(this.cursor.c * cell + 1, this.cursor.r * cell + 1, cell - 2, cell - 2);
-    }
-  }
-
-  private render(v: InspectorView): void {
-    const d = this.root.dataset;
-    d.epoch = String(v.epoch);
-    d.predicted = String(v.predicted);
-    d.source = v.input.source;
-    drawDigit(this.$<HTMLCanvasElement>('[data-view="input"]'), v.input.pixels);
-    const p = v.probabilities;
-    const what = v.input.source === 'drawn' ? t('cnni.yourDrawing') : t('cnni.testDigit', { index: v.input.index, label: v.input.label });
-    this.$('[data-out="input-note"]').textContent = what;
-    this.$('[data-out="pred-note"]').textContent = t('ctl.predicted', { digit: v.predicted });
-    const after = t(v.epoch === 1 ? 'cnni.afterOne' : 'cnni.afterMany', { epochs: v.epoch });
-    const model =
-      v.epoch === 0
-        ? t('cnni.untrained')
-        : v.checkpointTestAccuracy === null
-          ? after
-          : t('cnni.withAccuracy', { model: after, accuracy: (v.checkpointTestAccuracy * 100).toFixed(1) });
-    this.$('[data-out="readout"]').textContent = t('cnni.readout', { model, what, predicted: v.predicted, p: formatNumber(p[v.predicted]!) });
-    drawBars(this.$('[data-view="probabilities"]'), DIGITS, p, v.predicted);
-    drawTable(this.$('[data-table="probabilities"]'), {
-      caption: t('cnni.probabilitiesCaption', { what, predicted: v.predicted }),
-      columns: DIGITS,
-      rows: [{ label: t('ctl.pDigit'), values: p }],
-    });
-    for (const bank of v.filters) this.renderFilters(bank);
-    for (const maps of v.maps) this.renderMaps(maps);
-  }
-
-  private renderFilters(f: FilterBank): void {
-    if (f.cin === 1) {
-      // First layer: each filter is a 3×3 picture, on one signed scale.
-      const [lo, hi] = extent(f.kernel);
-      const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
-      const strip = this.$(`[data-view="filters-${f.layer}"]`);
-      const canvases = this.canvases(strip, f.cout, f.k, (k) => t('cnni.filter', { k }));
-      canvases.forEach((canvas, o) => paintMap(canvas, f.k, f.k, (i) => f.kernel[i * f.cout + o]!, 'signed', -m, m));
-      this.$(`[data-view="legend-${f.layer}"]`).replaceChildren(legend('signed', -m, m));
-      drawTable(this.$(`[data-table="filters-${f.layer}"]`), {
-        caption: t('cnni.filtersCaption', { layer: f.layer, n: f.cout }),
-        columns: [...Array.from({ length: f.k * f.k }, (_, i) => `w(${Math.floor(i / f.k)},${i % f.k})`), t('ctl.bias')],
-        rows: Array.from({ length: f.cout }, (_, o) => ({ label: t('cnni.filter', { k: o }), values: [...Array.from({ length: f.k * f.k }, (_, i) => f.kernel[i * f.cout + o]!), f.bias[o]!] })),
-      });
-      return;
-    }
-    // Deeper layers: one number per 3×3 kernel, its norm; rows are output channels.
-    const [, hi] = extent(f.norms);
-    const canvas = this.$<HTMLCanvasElement>(`[data-view="norms-${f.layer}"]`);
-    canvas.width = f.cin * 8;
-    canvas.height = f.cout * 8;
-    paintMap(canvas, f.cout, f.cin, (i) => f.norms[i]!, 'magnitude', 0, hi);
-    this.$(`[data-view="legend-${f.layer}"]`).replaceChildren(legend('magnitude', 0, hi));
-    drawTable(this.$(`[data-table="norms-${f.layer}"]`), {
-      caption: t('cnni.normsCaption', { layer: f.layer }),
-      columns: Array.from({ length: f.cin }, (_, c) => t('cnni.in', { c })),
-      rows: Array.from({ length: f.cout }, (_, o) => ({ label: t('cnni.out', { c: o }), values: f.norms.slice(o * f.cin, (o + 1) * f.cin) })),
-    });
-  }
-
-  private renderMaps(m: FeatureMaps): void {
-    const [, hi] = extent(m.values);
-    const strip = this.$(`[data-maps="${m.layer}"]`);
-    const canvases = this.canvases(strip, m.c, m.h, (k) => t('cnni.map', { k }));
-    canvases.forEach((canvas, k) => paintMap(canvas, m.h, m.w, (i) => m.values[i * m.c + k]!, 'magnitude', 0, hi || 1));
-    this.$(`[data-view="legend-${m.layer}-maps"]`).replaceChildren(legend('magnitude', 0, hi));
-    const rows = [];
-    let active = 0;
-    for (let k = 0; k < m.c; k++) {
-      let sum = 0;
-      let max = -Infinity;
-      let at = 0;
-      let on = 0;
-      for (let i = 0; i < m.h * m.w; i++) {
-        const v = m.values[i * m.c + k]!;
-        sum += v;
-        if (v > 0) on++;
-        if (v > max) [max, at] = [v, i];
-      }
-      active += on;
-      rows.push({ label: t('cnni.layerMap', { layer: m.layer, k }), values: [sum / (m.h * m.w), max, on / (m.h * m.w), Math.floor(at / m.w), at % m.w] });
-    }
-    this.$(`[data-out="note-${m.layer}"]`).textContent = t('cnni.mapsNote', { percent: ((100 * active) / m.values.length).toFixed(0) });
-    drawTable(this.$(`[data-table="maps-${m.layer}"]`), {
-      caption: t('cnni.mapsCaption', { layer: m.layer, kind: t(m.kind === 'conv' ? 'cnni.kindConv' : 'cnni.kindPool'), h: m.h, w: m.w, c: m.c }),
-      columns: ['ctl.mean', 'ctl.max', 'cnni.fractionAbove', 'cnni.rowOfMax', 'cnni.columnOfMax'].map((k) => t(k)),
-      rows,
-    });
-  }
-
-  /** `n` canvases of side `side` in `host`, kept when the count matches (no flicker while drawing). */
-  private canvases(host: HTMLElement, n: number, side: number, label: (k: number) => string): HTMLCanvasElement[] {
-    let list = Array.from(host.querySelectorAll('canvas'));
-    if (list.length !== n || list[0]?.width !== side * 4) {
-      host.replaceChildren(
-        ...Array.from({ length: n }, (_, k) => {
-          const fig = document.createElement('figure');
-          const canvas = document.createElement('canvas');
-          canvas.width = side * 4;
-          canvas.height = side * 4;
-          canvas.setAttribute('role', 'img');
-          canvas.setAttribute('aria-label', t('cnni.canvasLabel', { label: label(k) }));
-          const cap = document.createElement('figcaption');
-          cap.textContent = String(k);
-          fig.append(canvas, cap);
-          return fig;
-        }),
-      );
-      list = Array.from(host.querySelectorAll('canvas'));
-    }
-    return list;
+    drawPad(this.$<HTMLCanvasElement>('[data-view="pad"]'), this.state.src === 'drawn' ? this.mask : null, this.cursor);
   }
 }

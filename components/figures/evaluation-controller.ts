@@ -3,51 +3,22 @@
  * shows the worker's progress, and draws what comes back — the judged maps, the
  * deletion and insertion curves with their areas, the randomisation check, the
  * agreement matrix and (on request) the comparison across checkpoints and seeds —
- * each with its numbers as a table. Nothing is trained here, so this figure has no
- * Train button and does not use LiveFigure; it shares its worker protocol, the
- * link state and the notices.
+ * each with its numbers as a table (drawn by evaluation-views.ts). Nothing is trained
+ * here, so this figure has no Train button and does not use LiveFigure; it shares its
+ * worker owner (FigureWorker: errors, a lost GPU context), the link state and the notices.
  */
-import {
-  evaluationSchema,
-  selectionOf,
-  type EvalMethodId,
-  type EvaluationSelection,
-  type EvaluationState,
-  type RandomisedId,
-} from '../../src/figures/evaluation/state.ts';
-import type { EvaluationView, RandomisedMethod } from '../../src/figures/evaluation/session.ts';
+import { evaluationSchema, selectionOf, type EvaluationSelection, type EvaluationState } from '../../src/figures/evaluation/state.ts';
+import type { EvaluationView } from '../../src/figures/evaluation/session.ts';
 import { fieldLabel, parseField, readState } from '../../src/state/url-state.ts';
 import { t } from '../../src/i18n/ui.ts';
-import type { FromWorker, ToWorker } from '../../src/worker/protocol.ts';
-import { colourFor, rgbTriple } from '../views/palette.ts';
-import { drawHeatmap } from '../views/heatmap.ts';
-import { drawTable } from '../views/table.ts';
-import { drawDigit } from '../views/digit.ts';
-import { drawXyPlot, type XySeries } from '../views/xy-plot.ts';
-import { formatNumber } from '../views/format.ts';
+import type { FromWorker } from '../../src/worker/protocol.ts';
 import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
+import { figurePart } from './figure-part.ts';
+import { FigureWorker } from './figure-worker.ts';
+import { drawRandomisation, plural, renderEvaluation } from './evaluation-views.ts';
 import { workerNotices, workerText } from '../../src/i18n/worker-text.ts';
 
-/** Okabe–Ito colours (colour-blind safe) plus dashes, one per method; see evaluation.css. */
-const STYLE: Record<EvalMethodId | 'input', { colour: string; dash?: string }> = {
-  saliency: { colour: 'var(--eval-saliency)' },
-  gxi: { colour: 'var(--eval-gxi)', dash: '6 3' },
-  smoothgrad: { colour: 'var(--eval-smoothgrad)', dash: '10 3' },
-  ig: { colour: 'var(--eval-ig)', dash: '2 2' },
-  gradcam: { colour: 'var(--eval-gradcam)', dash: '8 3 2 3' },
-  lime: { colour: 'var(--eval-lime)' },
-  random: { colour: 'var(--eval-random)', dash: '3 4' },
-  input: { colour: 'var(--eval-input)', dash: '1 3' },
-};
-/** A method's full name, its short name (legends), a name that fits the heat map's label column, and a shorter column head. */
-const LABEL = (id: EvalMethodId | 'input') => t(`eval.method.${id}`);
-const SHORT = (id: EvalMethodId | 'input') => t(`eval.short.${id}`);
-const TINY = (id: EvalMethodId) => t(`eval.tiny.${id}`);
-const COLUMN = (id: EvalMethodId) => t(`eval.col.${id}`);
-const SIMILARITY = (measure: string) => t(`eval.sim.${measure}`);
-/** "after 1 epoch" or "after 3 epochs": the key for one and the key for more. */
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 /** Controls whose change only asks the worker for a new view. */
 const SELECTION_KEYS = ['digit', 'n', 'steps', 'seed'] as const;
 
@@ -55,26 +26,11 @@ export function mount(root: HTMLElement): void {
   new EvaluationFigure(root);
 }
 
-/** Paints a 28×28 map on the signed scale (|·| maps use its positive half). */
-function paint(canvas: HTMLCanvasElement, values: ArrayLike<number>): void {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  let m = 0;
-  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]!));
-  const side = Math.round(Math.sqrt(values.length));
-  const img = ctx.createImageData(side, side);
-  for (let i = 0; i < side * side; i++) img.data.set([...rgbTriple(colourFor(values[i]!, 'signed', -(m || 1), m || 1)), 255], i * 4);
-  const off = new OffscreenCanvas(side, side);
-  off.getContext('2d')!.putImageData(img, 0, 0);
-  ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(off, 0, 0, canvas.width, canvas.height);
-}
-
 class EvaluationFigure {
   private state: EvaluationState;
   private readonly id: string;
   private readonly notices: FigureNotices;
-  private worker: Worker;
+  private readonly worker: FigureWorker<EvaluationState, EvaluationSelection, EvaluationView>;
   private request = 0;
   private last: EvaluationView | null = null;
 
@@ -87,39 +43,21 @@ class EvaluationFigure {
     for (const key of [...SELECTION_KEYS, 'ckpt', 'sim'] as const) this.$<HTMLInputElement | HTMLSelectElement>(`[name="${key}"]`).value = String(this.state[key]);
     this.writeCompareButton();
 
-    this.worker = this.spawn();
+    this.worker = new FigureWorker((name) => new Worker(new URL('../../src/worker/evaluation.worker.ts', import.meta.url), { type: 'module', name }), this.id, this.notices, {
+      receive: (msg) => this.receive(msg),
+      current: () => ({ state: this.state, selection: this.selection() }),
+      stopped: () => this.status(t('live.error')),
+      // After a lost GPU context the fresh worker judges the same selection again.
+      restarted: () => this.computing(),
+    });
     this.bind();
     this.status(t('live.starting'));
     this.computing();
-    this.send({ type: 'init', state: this.state, selection: this.selection(), backend: new URLSearchParams(location.search).get('backend') });
+    this.worker.init();
   }
 
   private $<T extends HTMLElement = HTMLElement>(selector: string): T {
-    const el = this.root.querySelector<T>(selector);
-    if (!el) throw new Error(`figure ${this.id} has no element ${selector}`);
-    return el;
-  }
-
-  private spawn(): Worker {
-    const worker = new Worker(new URL('../../src/worker/evaluation.worker.ts', import.meta.url), { type: 'module', name: `figure-${this.id}` });
-    worker.onmessage = (e: MessageEvent<FromWorker<EvaluationView>>) => this.receive(e.data);
-    worker.onerror = (e) => {
-      this.notices.add(t('live.workerStopped', { message: e.message || t('live.unknownError') }));
-      this.status(t('live.error'));
-    };
-    return worker;
-  }
-
-  /** The GPU context was lost: a fresh worker on `backend` judges the same selection again. */
-  private restartOn(backend: string): void {
-    this.worker.terminate();
-    this.worker = this.spawn();
-    this.computing();
-    this.send({ type: 'init', state: this.state, selection: this.selection(), backend });
-  }
-
-  private send(msg: ToWorker<EvaluationState, EvaluationSelection>): void {
-    this.worker.postMessage(msg);
+    return figurePart<T>(this.root, selector);
   }
 
   private selection(): EvaluationSelection {
@@ -140,7 +78,7 @@ class EvaluationFigure {
     this.state = { ...this.state, ...patch };
     this.request++;
     this.computing();
-    this.send({ type: 'select', selection: this.selection() });
+    this.worker.send({ type: 'select', selection: this.selection() });
     syncUrl(evaluationSchema, this.id, this.state);
   }
 
@@ -173,7 +111,7 @@ class EvaluationFigure {
       if (!parsed.ok) return;
       this.state = { ...this.state, sim: String(parsed.value) };
       syncUrl(evaluationSchema, this.id, this.state);
-      if (this.last) this.drawRandomisation(this.last);
+      if (this.last) drawRandomisation(this.root, this.last, this.state);
     });
     this.$('[data-action="compare"]').addEventListener('click', () => {
       this.select({ cmp: this.state.cmp === 'on' ? 'off' : 'on' });
@@ -205,15 +143,11 @@ class EvaluationFigure {
       case 'progress':
         if (msg.view.stale || msg.view.request !== this.request) return;
         this.last = msg.view;
-        this.render(msg.view);
+        renderEvaluation(this.root, msg.view, this.state);
         this.$<HTMLProgressElement>('[data-out="progress"]').value = 1;
         this.status(t(plural(msg.view.epoch, 'eval.done1', 'eval.done'), { epochs: msg.view.epoch }));
         this.root.dataset.viewReady = 'true';
         this.root.dataset.tensors = String(msg.tensors);
-        return;
-      case 'contextLost':
-        this.notices.add(t('live.contextLost', { lost: msg.lost, fallback: msg.fallback }));
-        this.restartOn(msg.fallback);
         return;
       case 'error':
         this.notices.add(workerText(msg.message, msg.said));
@@ -223,131 +157,5 @@ class EvaluationFigure {
         return;
     }
   }
-
-  private render(v: EvaluationView): void {
-    const d = this.root.dataset;
-    d.checkpoint = String(v.epoch);
-    d.digit = String(v.digits[0]?.index ?? '');
-    d.n = String(v.digits.length);
-    d.compare = String(v.stability !== null);
-    // For a self-checking exercise: below 0, saliency's deletion curve falls faster than a random ranking's.
-    const auc = (id: string) => v.curves.methods.find((m) => m.id === id)?.deletionAuc;
-    const sal = auc('saliency');
-    const rnd = auc('random');
-    d.saliencyVsRandom = sal === undefined || rnd === undefined ? '' : String(sal - rnd);
-    const accuracy = v.testAccuracy === null ? '' : t('eval.readoutAccuracy', { accuracy: (v.testAccuracy * 100).toFixed(1) });
-    const digits = v.digits.map((g) => t('eval.readoutDigit', { index: g.index, label: g.label, predicted: g.predicted })).join(', ');
-    this.$('[data-out="readout"]').textContent = t(plural(v.epoch, 'eval.readout1', 'eval.readout'), { epochs: v.epoch, accuracy, digits });
-    this.drawMaps(v);
-    this.drawCurves(v);
-    this.drawRandomisation(v);
-    this.drawAgreement(v);
-    this.drawStability(v);
-  }
-
-  private drawMaps(v: EvaluationView): void {
-    drawDigit(this.$<HTMLCanvasElement>('[data-view="digit"]'), v.firstPixels);
-    const first = v.digits[0]!;
-    this.$('[data-out="digit-note"]').textContent = t('eval.digitNote', { index: first.index, label: first.label, predicted: first.predicted, p: formatNumber(first.probability) });
-    for (const m of v.maps) {
-      const canvas = this.$<HTMLCanvasElement>(`[data-map="${m.id}"]`);
-      paint(canvas, m.values);
-      canvas.setAttribute('aria-label', t('eval.mapLabel', { method: LABEL(m.id), index: first.index }));
-    }
-  }
-
-  private drawCurves(v: EvaluationView): void {
-    const xs = v.curves.fractions;
-    const series = (which: 'deletion' | 'insertion'): XySeries[] =>
-      v.curves.methods.map((m) => ({ label: t('eval.auc', { method: SHORT(m.id), auc: formatNumber(which === 'deletion' ? m.deletionAuc : m.insertionAuc) }), ...STYLE[m.id], ys: m[which] }));
-    const n = v.digits.length;
-    const yLabel = n > 1 ? t('eval.yLabelMean', { n }) : t('eval.yLabel');
-    drawXyPlot(this.$('[data-view="deletion"]'), { xs, series: series('deletion'), xLabel: t('eval.deletedAxis'), yLabel });
-    drawXyPlot(this.$('[data-view="insertion"]'), { xs, series: series('insertion'), xLabel: t('eval.insertedAxis'), yLabel });
-    drawTable(this.$('[data-table="auc"]'), {
-      caption: t(plural(n, 'eval.aucCaption1', 'eval.aucCaption'), { n }),
-      columns: [t('eval.deletionAuc'), t('eval.insertionAuc'), t('eval.aucDifference')],
-      rows: v.curves.methods.map((m) => ({ label: LABEL(m.id), values: [m.deletionAuc, m.insertionAuc, m.insertionAuc - m.deletionAuc] })),
-    });
-    this.$('[data-table="auc"] table').dataset.methods = v.curves.methods.map((m) => m.id).join(' ');
-    const digitCols = v.digits.map((g) => `#${g.index}`);
-    drawTable(this.$('[data-table="auc-digits"]'), {
-      caption: t('eval.deletionDigitsCaption'),
-      columns: digitCols,
-      rows: v.curves.methods.map((m) => ({ label: LABEL(m.id), values: m.deletionAucs })),
-    });
-    drawTable(this.$('[data-table="ins-digits"]'), {
-      caption: t('eval.insertionDigitsCaption'),
-      columns: digitCols,
-      rows: v.curves.methods.map((m) => ({ label: LABEL(m.id), values: m.insertionAucs })),
-    });
-    drawTable(this.$('[data-table="curves"]'), {
-      caption: t('eval.deletionCurvesCaption'),
-      columns: Array.from(xs, (x) => formatNumber(x)),
-      rows: v.curves.methods.map((m) => ({ label: LABEL(m.id), values: m.deletion })),
-    });
-    drawTable(this.$('[data-table="insertion-curves"]'), {
-      caption: t('eval.insertionCurvesCaption'),
-      columns: Array.from(xs, (x) => formatNumber(x)),
-      rows: v.curves.methods.map((m) => ({ label: LABEL(m.id), values: m.insertion })),
-    });
-  }
-
-  private drawRandomisation(v: EvaluationView): void {
-    const r = v.randomisation;
-    const measure = this.state.sim;
-    const pick = (m: RandomisedMethod) => (measure === 'signed' ? m.spearman : measure === 'ssim' ? m.ssim : measure === 'top' ? m.topOverlap : m.spearmanAbs);
-    const steps = [t('eval.trained'), ...r.layers.map((l, i) => (i === 0 ? `${l}` : `+${l}`))];
-    drawXyPlot(this.$('[data-view="randomisation"]'), {
-      xs: steps.map((_, i) => i),
-      xTickLabels: steps,
-      series: r.methods.map((m) => ({ label: SHORT(m.id), ...STYLE[m.id], ys: pick(m) })),
-      xLabel: t('eval.reinitAxis'),
-      yLabel: SIMILARITY(measure),
-      yRange: measure === 'top' || measure === 'ssim' ? [0, 1] : [-1, 1],
-    });
-    for (const m of r.methods) {
-      paint(this.$<HTMLCanvasElement>(`[data-rand="${m.id}-before"]`), m.before);
-      paint(this.$<HTMLCanvasElement>(`[data-rand="${m.id}-after"]`), m.after);
-    }
-    this.$('[data-out="rand-note"]').textContent = t('eval.randNote', { digit: r.digit, target: r.target, seed: this.state.seed });
-    const table = (key: string, values: (m: RandomisedMethod) => Float64Array) =>
-      drawTable(this.$(`[data-table="rand-${key}"]`), {
-        caption: t('eval.randCaption', { measure: SIMILARITY(key), digit: r.digit }),
-        columns: steps,
-        rows: r.methods.map((m) => ({ label: LABEL(m.id as RandomisedId), values: values(m) })),
-      });
-    table('abs', (m) => m.spearmanAbs);
-    table('signed', (m) => m.spearman);
-    table('ssim', (m) => m.ssim);
-    table('top', (m) => m.topOverlap);
-  }
-
-  private drawAgreement(v: EvaluationView): void {
-    const labels = v.agreement.methods.map((id) => SHORT(id));
-    const rowLabels = v.agreement.methods.map((id) => TINY(id));
-    drawHeatmap(this.$('[data-view="agreement"]'), { values: v.agreement.matrix, rows: labels.length, cols: labels.length, rowLabels, colLabels: v.agreement.methods.map((id) => COLUMN(id)), scale: 'signed' });
-    const k = labels.length;
-    drawTable(this.$('[data-table="agreement"]'), {
-      caption: t(plural(v.digits.length, 'eval.agreementCaption1', 'eval.agreementCaption'), { n: v.digits.length }),
-      columns: labels,
-      rows: labels.map((l, a) => ({ label: l, values: v.agreement.matrix.slice(a * k, a * k + k) })),
-    });
-  }
-
-  private drawStability(v: EvaluationView): void {
-    const box = this.$('[data-part="stability"]');
-    box.hidden = v.stability === null;
-    if (!v.stability) return;
-    const s = v.stability;
-    const cols = s.columns.map((c) => `s${c.seed} e${c.epoch}`);
-    const values = new Float64Array(s.methods.length * cols.length);
-    s.methods.forEach((m, i) => values.set(m.rho, i * cols.length));
-    drawHeatmap(this.$('[data-view="stability"]'), { values, rows: s.methods.length, cols: cols.length, rowLabels: s.methods.map((m) => TINY(m.id)), colLabels: cols, scale: 'signed' });
-    drawTable(this.$('[data-table="stability"]'), {
-      caption: t(plural(v.digits.length, 'eval.stabilityCaption1', 'eval.stabilityCaption'), { epochs: v.epoch, n: v.digits.length }),
-      columns: s.columns.map((c) => `${t('eval.stabilityColumn', { seed: c.seed, epoch: c.epoch })}${c.testAccuracy === null ? '' : ` (${(c.testAccuracy * 100).toFixed(1)}%)`}`),
-      rows: s.methods.map((m) => ({ label: LABEL(m.id), values: m.rho })),
-    });
-  }
 }
+

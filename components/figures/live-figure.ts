@@ -12,12 +12,14 @@ import { FigureNotices } from './notices.ts';
 import { t } from '../../src/i18n/ui.ts';
 import { fieldLabel } from '../../src/state/url-state.ts';
 import { workerNotices, workerText } from '../../src/i18n/worker-text.ts';
+import { FigureWorker } from './figure-worker.ts';
+import { figurePart } from './figure-part.ts';
 
 export abstract class LiveFigure<S extends Schema, Selection, View> {
   protected state: StateOf<S>;
   protected readonly id: string;
   protected readonly notices: FigureNotices;
-  private worker: Worker;
+  private readonly worker: FigureWorker<StateOf<S>, Selection, View>;
   private running = false;
   private pausedOffscreen = false;
   /** After an error, late progress messages (other downloads finishing) must not hide it. */
@@ -31,7 +33,7 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
     protected readonly root: HTMLElement,
     protected readonly schema: S,
     private readonly editable: readonly (keyof S & string)[],
-    private readonly makeWorker: (name: string) => Worker,
+    makeWorker: (name: string) => Worker,
   ) {
     this.id = root.dataset.figureId!;
     this.notices = new FigureNotices(this.$('[data-out="notices"]'));
@@ -40,7 +42,17 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
     this.state = state;
     notices.forEach((n) => this.notices.add(n));
     this.writeControls();
-    this.worker = this.connect();
+    this.worker = new FigureWorker(makeWorker, this.id, this.notices, {
+      receive: (msg) => this.receive(msg),
+      current: () => ({ state: this.state, selection: this.selection() }),
+      stopped: () => this.setRunning(false),
+      // After a lost GPU context: the fresh worker replays the state to the same epoch and, if it was training, carries on.
+      restarted: () => {
+        this.root.dataset.ready = 'false';
+        if (this.running) this.send({ type: 'train' });
+        else this.status(t('live.starting'));
+      },
+    });
     this.bindControls();
     this.pauseWhenOffscreen();
     this.status(t('live.starting'));
@@ -48,34 +60,7 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
 
   /** Call at the end of the subclass constructor, once its views exist. */
   protected start(): void {
-    this.send({ type: 'init', state: this.state, selection: this.selection(), backend: new URLSearchParams(location.search).get('backend') });
-  }
-
-  private connect(): Worker {
-    const worker = this.makeWorker(`figure-${this.id}`);
-    worker.onmessage = (e: MessageEvent<FromWorker<View>>) => this.receive(e.data);
-    worker.onerror = (e) => {
-      // Handled here, with a sentence for the reader: not an uncaught error of the page.
-      e.preventDefault();
-      this.notices.add(t('live.workerStopped', { message: e.message || t('live.unknownError') }));
-      this.setRunning(false);
-    };
-    return worker;
-  }
-
-  /**
-   * The worker's GPU context was lost: a fresh worker on `backend` rebuilds the session
-   * from the figure's state (same seed, replayed to the same epoch) and, if it was
-   * training, carries on.
-   */
-  private restartOn(backend: string): void {
-    const wasRunning = this.running;
-    this.worker.terminate();
-    this.worker = this.connect();
-    this.root.dataset.ready = 'false';
-    this.send({ type: 'init', state: this.state, selection: this.selection(), backend });
-    if (wasRunning) this.send({ type: 'train' });
-    else this.status(t('live.starting'));
+    this.worker.init();
   }
 
   /** What the reader is looking at (an input, a digit), sent with every view request. */
@@ -88,13 +73,11 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
   protected onLoading(_fraction: number, _message: string): void {}
 
   protected $<T extends HTMLElement = HTMLElement>(selector: string): T {
-    const el = this.root.querySelector<T>(selector);
-    if (!el) throw new Error(`figure ${this.id} has no element ${selector}`);
-    return el;
+    return figurePart<T>(this.root, selector);
   }
 
   protected send(msg: ToWorker<StateOf<S>, Selection>): void {
-    this.worker.postMessage(msg);
+    this.worker.send(msg);
   }
 
   protected status(text: string): void {
@@ -146,10 +129,6 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
         this.setRunning(false);
         this.status(msg.reason === 'done' ? t('live.finished', { epochs: String(this.state.epochs) }) : t('live.paused'));
         this.syncUrl();
-        return;
-      case 'contextLost':
-        this.notices.add(t('live.contextLost', { lost: msg.lost, fallback: msg.fallback }));
-        this.restartOn(msg.fallback);
         return;
       case 'error':
         this.failed = true;
