@@ -28,6 +28,9 @@ const locales = {
   ...Object.fromEntries(TRANSLATIONS.map((e) => [e.locale, { label: e.label, lang: e.lang }])),
 };
 
+// The site's path with slashes on both ends ('/', or '/book/' under BASE_PATH=/book).
+const sitePath = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+
 const bookChecks = {
   contentDir,
   bibliography: fileURLToPath(new URL('./content/references.bib', import.meta.url)),
@@ -88,12 +91,12 @@ export default defineConfig({
     // Before the service worker and the CSP read the pages: Expressive Code's stylesheet
     // goes into <head> once instead of in front of every listing, and each listing gets
     // its line count (for the height reserved while it is off screen).
-    codeListings(),
+    codeListings({ base: sitePath }),
     // KaTeX's fonts cut to the characters the pages print (the first formula waits for them).
     subsetMathFonts(),
     // Last: hashes the inline scripts of the finished pages into dist/_headers (the CSP).
     // dist/sw.js: the service worker that keeps the book readable offline.
-    serviceWorkerIntegration({ base: `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/') }),
+    serviceWorkerIntegration({ base: sitePath }),
     cspIntegration(),
   ],
   vite: {

@@ -12,9 +12,22 @@
 //    src/styles/book.css reserves the listing's height while content-visibility lets
 //    the browser skip it off screen. (An Expressive Code plugin could do this, but
 //    plugins force the <Code> component's options into a separate ec.config.mjs.)
-import { readFileSync, writeFileSync } from 'node:fs';
+// 3. Long listings (more than LONG_LISTING lines) load when the reader opens them. A
+//    highlighted listing is ~10× its source in markup: the LIME chapter's five long
+//    ones were 40 of its 87 KB (gzipped), all downloaded and parsed before the first
+//    paint although they sit at the end of the chapter. Each becomes a <details> whose
+//    summary names the file and its length; the listing's HTML, unchanged, goes to
+//    _listings/<content hash>.html (shared by both editions), fetched on opening by
+//    components/book/listings-on-demand.ts, precached by the service worker, and linked
+//    for readers without JavaScript. Pagefind has indexed the full page before this runs.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { t } from '../i18n/ui.ts';
 import { htmlFiles } from './html-files.mjs';
+
+export const LONG_LISTING = 80;
 
 const EC_LINK = /<link rel="stylesheet" href="([^"]*\/ec\.[\w-]+\.css)"\s*\/?>/g;
 const EC_SCRIPT = /<script type="module" src="([^"]*\/ec\.[\w-]+\.js)"><\/script>/g;
@@ -47,21 +60,57 @@ export function markCodeLines(html) {
     .join(EC_GROUP);
 }
 
-export default function codeListings() {
+const GROUP = /<div class="expressive-code" style="--ec-lines:(\d+)">[\s\S]*?<\/figure><\/div>/g;
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The page with each listing longer than `minLines` replaced by a <details> that loads
+ * it; `store(html)` keeps a listing's HTML and returns the URL it will be served at.
+ * Run after markCodeLines (it reads the line counts).
+ */
+export function deferLongListings(html, store, minLines = LONG_LISTING) {
+  const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'en';
+  return html.replace(GROUP, (group, lines) => {
+    if (Number(lines) <= minLines) return group;
+    const url = store(group);
+    const title = /<span class="title">([\s\S]*?)<\/span>/.exec(group)?.[1] ?? '';
+    const count = t('listing.lines', { n: lines }, lang);
+    return (
+      `<details class="listing-on-demand" data-listing-src="${escapeHtml(url)}">` +
+      `<summary><span class="listing-title">${title}</span> <span class="listing-lines">${escapeHtml(count)}</span></summary>` +
+      `<div class="listing-slot" aria-live="polite"><a href="${escapeHtml(url)}">${escapeHtml(t('listing.open', {}, lang))}</a></div>` +
+      `</details>`
+    );
+  });
+}
+
+export default function codeListings({ base = '/' } = {}) {
   return {
     name: 'book-code-listings',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        const stored = new Set();
+        const store = (group) => {
+          const name = `${createHash('sha256').update(group).digest('hex').slice(0, 16)}.html`;
+          if (!stored.has(name)) {
+            mkdirSync(join(dist, '_listings'), { recursive: true });
+            writeFileSync(join(dist, '_listings', name), group);
+            stored.add(name);
+          }
+          return `${base}_listings/${name}`;
+        };
         let pages = 0;
-        for (const file of htmlFiles(fileURLToPath(dir))) {
+        for (const file of htmlFiles(dist)) {
+          if (file.startsWith(join(dist, '_listings'))) continue;
           const html = readFileSync(file, 'utf8');
-          const out = markCodeLines(hoistCodeStyles(html));
+          const out = deferLongListings(markCodeLines(hoistCodeStyles(html)), store);
           if (out !== html) {
             writeFileSync(file, out);
             pages++;
           }
         }
-        logger.info(`code listings: stylesheet in <head> and line counts on ${pages} pages`);
+        logger.info(`code listings: stylesheet in <head> and line counts on ${pages} pages; ${stored.size} listings over ${LONG_LISTING} lines load when opened (_listings/)`);
       },
     },
   };

@@ -65,6 +65,11 @@ const shared: Catalogue = {
     'state.whole': 'must be a whole number',
     'state.between': 'must be between {min} and {max}',
     'state.ignored': 'Ignored {label} from the link: it {reason}. Using {value}.',
+    // src/build/code-listings.mjs and components/book/listings-on-demand.ts
+    'listing.lines': '{n} lines',
+    'listing.open': 'Open the listing on its own',
+    'listing.loading': 'Loading the listing…',
+    'listing.failed': 'The listing could not be loaded ({message}).',
     // components/overrides/PageTitle.astro
     'i18n.stale': 'This translation may be out of date: the English original has changed since it was translated.',
     'i18n.readEnglish': 'Read the English original',
@@ -106,6 +111,10 @@ const shared: Catalogue = {
     'live.workerStopped': '图的计算线程（Worker）已停止：{message}。请刷新页面重试。',
     'live.unknownError': '未知错误',
     'live.badControl': '{label}{reason}；保留 {value}。',
+    'listing.lines': '共 {n} 行',
+    'listing.open': '单独打开这段代码',
+    'listing.loading': '正在载入代码…',
+    'listing.failed': '代码载入失败（{message}）。',
     'state.tooLong': '过长',
     'state.oneOf': '必须是 {options} 之一',
     'state.notNumber': '不是数字',

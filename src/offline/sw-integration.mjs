@@ -24,7 +24,8 @@ export default function serviceWorkerIntegration({ base = '/' } = {}) {
         const dist = fileURLToPath(dir);
         const all = files(dist);
         const pages = all.filter((f) => f.endsWith('index.html') && !f.startsWith('lab/')).map((f) => f.replace(/index\.html$/, ''));
-        const assets = all.filter((f) => /^_astro\/.*\.(css|woff2)$/.test(f));
+        // Long code listings load when opened (src/build/code-listings.mjs): small, so precached.
+        const assets = all.filter((f) => /^_astro\/.*\.(css|woff2)$/.test(f) || /^_listings\/.*\.html$/.test(f));
         // Scripts the pages load at once (their own <script src>), not the figures' lazy code.
         const entry = new Set();
         for (const p of pages) {
