@@ -26,7 +26,10 @@ function run(label, cmd, args) {
 // Type errors fail the run: the chapters import src/ as raw text, so wrong types are wrong pages.
 // `npm run typecheck` generates Astro's types first (astro sync), which a fresh clone lacks.
 const typesOk = run('type check (astro sync, tsc --noEmit)', 'npm', ['run', 'typecheck']);
-const unitOk = run('unit tests (Vitest)', 'vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile=${OUT}/unit.json`]);
+// The unit tests read the same data files the site serves (public/generated/, git-ignored):
+// a fresh clone makes them first, as `npm run build` would.
+const dataOk = run('data for the tests (npm run prebuild)', 'npm', ['run', 'prebuild']);
+const unitOk = dataOk && run('unit tests (Vitest)', 'vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile=${OUT}/unit.json`]);
 const buildOk = run('build the site (npm run build)', 'npm', ['run', 'build']);
 const e2eOk = buildOk && run(`end-to-end tests (Playwright, ${browser})`, 'playwright', ['test']);
 

@@ -8,10 +8,15 @@
 //    link the parser meets after the body has been styled makes the browser restyle the
 //    whole page: on the SHAP chapter, two full style recalculations of ~7 800 elements,
 //    0.4 s each on a mid-range phone. Duplicate `ec.*.js` module tags go too.
-// 2. Each listing's wrapper gets its line count as `--ec-lines`, from which
-//    src/styles/book.css reserves the listing's height while content-visibility lets
-//    the browser skip it off screen. (An Expressive Code plugin could do this, but
-//    plugins force the <Code> component's options into a separate ec.config.mjs.)
+// 2. Each listing's wrapper gets its line count (`data-lines`), which step 3 reads. (An
+//    Expressive Code plugin could do this, but plugins force the <Code> component's
+//    options into a separate ec.config.mjs.)
+//    Every listing's <pre> is also made keyboard-focusable from the start. Expressive
+//    Code's script does it only for blocks that scroll sideways, measured at idle time
+//    after each block is laid out: until then a keyboard user could not reach them
+//    (axe's scrollable-region-focusable rule caught it on a loaded machine), and a long
+//    listing opened later waited for its turn too. The script still removes it where a
+//    block does not scroll.
 // 3. Long listings (more than LONG_LISTING lines) load when the reader opens them. A
 //    highlighted listing is ~10× its source in markup: the LIME chapter's five long
 //    ones were 40 of its 87 KB (gzipped), all downloaded and parsed before the first
@@ -47,20 +52,22 @@ export function hoistCodeStyles(html) {
   return `${head}${sheets.map((href) => `<link rel="stylesheet" href="${href}">`).join('')}${body}`;
 }
 
-/** Each code block group's wrapper with `style="--ec-lines:N"`, N its rendered lines. */
+const EC_PRE = /(<figure class="frame[^"]*">(?:<figcaption[\s\S]*?<\/figcaption>)?)<pre\b(?![^>]*\btabindex=)/g;
+
+/** Each code block group's wrapper with `data-lines="N"`, N its rendered lines; each listing's <pre> focusable. */
 export function markCodeLines(html) {
-  const parts = html.split(EC_GROUP);
+  const parts = html.replace(EC_PRE, '$1<pre tabindex="0"').split(EC_GROUP);
   // A group's lines are the ec-line rows up to the next group; prose between groups has none.
   return parts
     .map((part, i) => {
       if (i === 0) return part;
       const lines = part.match(/class="ec-line(?:\s[^"]*)?"/g)?.length ?? 0;
-      return ` style="--ec-lines:${lines}"${part}`;
+      return ` data-lines="${lines}"${part}`;
     })
     .join(EC_GROUP);
 }
 
-const GROUP = /<div class="expressive-code" style="--ec-lines:(\d+)">[\s\S]*?<\/figure><\/div>/g;
+const GROUP = /<div class="expressive-code" data-lines="(\d+)">[\s\S]*?<\/figure><\/div>/g;
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**

@@ -34,7 +34,16 @@ describe('hoistCodeStyles', () => {
 describe('markCodeLines', () => {
   it('gives each listing its own line count, prose between listings adding none', () => {
     const out = markCodeLines(page(`${listing(258)}<p class="ec-line-lookalike">text</p>${listing(13)}`));
-    expect([...out.matchAll(/<div class="expressive-code" style="--ec-lines:(\d+)">/g)].map((m) => Number(m[1]))).toEqual([258, 13]);
+    expect([...out.matchAll(/<div class="expressive-code" data-lines="(\d+)">/g)].map((m) => Number(m[1]))).toEqual([258, 13]);
+  });
+});
+
+describe('every listing is reachable by keyboard', () => {
+  it('gives each listing’s <pre> a tab stop, once', () => {
+    const out = markCodeLines(page(`${listing(3)}<pre>not a listing</pre>${listing(2)}`));
+    expect(out.match(/<pre tabindex="0">/g)).toHaveLength(2);
+    expect(out).toContain('<pre>not a listing</pre>');
+    expect(markCodeLines(out).match(/tabindex=/g)).toHaveLength(2);
   });
 });
 
@@ -49,7 +58,7 @@ describe('deferLongListings', () => {
     const out = deferLongListings(markCodeLines(page(`${short}<p>between</p>${long}`)), store);
     expect(stored).toEqual([markCodeLines(long)]);
     expect(out).toContain(markCodeLines(short));
-    expect(out).not.toContain(`--ec-lines:${LONG_LISTING + 1}"><figure`);
+    expect(out).not.toContain(`data-lines="${LONG_LISTING + 1}"><figure`);
     const box = /<details class="listing-on-demand"[\s\S]*?<\/details>/.exec(out)![0];
     expect(box).toContain('data-listing-src="/_listings/1.html"');
     expect(box).toContain('<span class="listing-title">src/explain/x.ts</span>');
