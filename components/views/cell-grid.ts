@@ -16,6 +16,7 @@ export function gridSvg(width: number, height: number, className: string): SVGSV
   return svg;
 }
 
+/** A text label at (x, y); any SVG view may use it (the neuron figure does). */
 export function svgText(x: number, y: number, content: string, anchor: 'start' | 'middle' | 'end'): SVGTextElement {
   const t = document.createElementNS(SVG, 'text');
   t.setAttribute('x', String(x));
