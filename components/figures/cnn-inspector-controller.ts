@@ -12,10 +12,10 @@ import type { InspectorView } from '../../src/figures/cnn-inspector/session.ts';
 import type { FromWorker } from '../../src/worker/protocol.ts';
 import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
-import { FigureWorker } from './figure-worker.ts';
+import { FigureWorker, showWorkerReady } from './figure-worker.ts';
 import { figurePart } from './figure-part.ts';
 import { drawPad, renderInspector } from './cnn-inspector-views.ts';
-import { workerNotices, workerText } from '../../src/i18n/worker-text.ts';
+import { workerText } from '../../src/i18n/worker-text.ts';
 import { t } from '../../src/i18n/ui.ts';
 
 /** While drawing, ask for a new classification at most this often. */
@@ -94,10 +94,7 @@ class CnnInspector {
   private receive(msg: FromWorker<InspectorView>): void {
     switch (msg.type) {
       case 'ready':
-        this.$('[data-out="backend"]').textContent = t('live.backend', { backend: msg.backend, reason: workerText(msg.reason, msg.reasonSaid) });
-        this.root.dataset.backend = msg.backend;
-        workerNotices(msg).forEach((n) => this.notices.add(n));
-        this.root.dataset.ready = 'true';
+        showWorkerReady(this.root, this.notices, msg);
         this.status(t('cnni.loadingModel'));
         return;
       case 'loading':

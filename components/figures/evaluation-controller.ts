@@ -15,9 +15,9 @@ import type { FromWorker } from '../../src/worker/protocol.ts';
 import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
 import { figurePart } from './figure-part.ts';
-import { FigureWorker } from './figure-worker.ts';
+import { FigureWorker, showWorkerReady } from './figure-worker.ts';
 import { drawRandomisation, plural, renderEvaluation } from './evaluation-views.ts';
-import { workerNotices, workerText } from '../../src/i18n/worker-text.ts';
+import { workerText } from '../../src/i18n/worker-text.ts';
 
 /** Controls whose change only asks the worker for a new view. */
 const SELECTION_KEYS = ['digit', 'n', 'steps', 'seed'] as const;
@@ -130,10 +130,7 @@ class EvaluationFigure {
   private receive(msg: FromWorker<EvaluationView>): void {
     switch (msg.type) {
       case 'ready':
-        this.$('[data-out="backend"]').textContent = t('live.backend', { backend: msg.backend, reason: workerText(msg.reason, msg.reasonSaid) });
-        this.root.dataset.backend = msg.backend;
-        workerNotices(msg).forEach((n) => this.notices.add(n));
-        this.root.dataset.ready = 'true';
+        showWorkerReady(this.root, this.notices, msg);
         this.status(t('eval.computing'));
         return;
       case 'loading':

@@ -7,6 +7,8 @@
 import type { FromWorker, ToWorker } from '../../src/worker/protocol.ts';
 import type { FigureNotices } from './notices.ts';
 import { t } from '../../src/i18n/ui.ts';
+import { workerNotices, workerText } from '../../src/i18n/worker-text.ts';
+import { figurePart } from './figure-part.ts';
 
 export interface FigureWorkerHooks<State, Selection, View> {
   /** Every message from the worker except `contextLost`, which is handled here. */
@@ -78,4 +80,16 @@ export class FigureWorker<State, Selection, View> {
     this.init(backend);
     this.hooks.restarted?.();
   }
+}
+
+/**
+ * What every figure shows when its worker says `ready`: the backend (and why that one)
+ * in the status line, the worker's notices, and `data-backend` / `data-ready` on the
+ * figure root for tests. The figure then sets its own status text.
+ */
+export function showWorkerReady(root: HTMLElement, notices: FigureNotices, msg: Extract<FromWorker<unknown>, { type: 'ready' }>): void {
+  figurePart(root, '[data-out="backend"]').textContent = t('live.backend', { backend: msg.backend, reason: workerText(msg.reason, msg.reasonSaid) });
+  root.dataset.backend = msg.backend;
+  workerNotices(msg).forEach((n) => notices.add(n));
+  root.dataset.ready = 'true';
 }

@@ -11,8 +11,8 @@ import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
 import { t } from '../../src/i18n/ui.ts';
 import { fieldLabel } from '../../src/state/url-state.ts';
-import { workerNotices, workerText } from '../../src/i18n/worker-text.ts';
-import { FigureWorker } from './figure-worker.ts';
+import { workerText } from '../../src/i18n/worker-text.ts';
+import { FigureWorker, showWorkerReady } from './figure-worker.ts';
 import { figurePart } from './figure-part.ts';
 
 export abstract class LiveFigure<S extends Schema, Selection, View> {
@@ -94,10 +94,7 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
   private receive(msg: FromWorker<View>): void {
     switch (msg.type) {
       case 'ready':
-        this.$('[data-out="backend"]').textContent = t('live.backend', { backend: msg.backend, reason: workerText(msg.reason, msg.reasonSaid) });
-        this.root.dataset.backend = msg.backend;
-        workerNotices(msg).forEach((n) => this.notices.add(n));
-        this.root.dataset.ready = 'true';
+        showWorkerReady(this.root, this.notices, msg);
         // After a restart on another backend, training may already be under way again.
         this.status(this.running ? t('live.training') : t('live.ready'));
         return;

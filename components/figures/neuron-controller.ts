@@ -2,6 +2,7 @@
 import { ACTIVATIONS, type ActivationName } from '../../src/math/neuron.ts';
 import { readState, syncSafe } from './neuron-state.ts';
 import { drawTable } from '../views/table.ts';
+import { svgText as label } from '../views/cell-grid.ts';
 import { copyFigureLink } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
 import { t } from '../../src/i18n/ui.ts';
@@ -79,15 +80,6 @@ function line(x1: number, y1: number, x2: number, y2: number, cls: string): SVGL
   Object.entries({ x1, y1, x2, y2 }).forEach(([k, v]) => l.setAttribute(k, String(v)));
   l.classList.add(cls);
   return l;
-}
-
-function label(x: number, y: number, text: string, anchor: string): SVGTextElement {
-  const t = document.createElementNS(SVG, 'text');
-  t.setAttribute('x', String(x));
-  t.setAttribute('y', String(y));
-  t.setAttribute('text-anchor', anchor);
-  t.textContent = text;
-  return t;
 }
 
 function pathEl(d: string, cls: string): SVGPathElement {

@@ -7,6 +7,7 @@
 import { colourFor } from './palette.ts';
 import { legend } from './heatmap.ts';
 import { formatNumber } from './format.ts';
+import { gridCell, gridSvg, SVG, svgText as text } from './cell-grid.ts';
 import { t as tr } from '../../src/i18n/ui.ts';
 
 export interface AttentionMapData {
@@ -25,7 +26,6 @@ export interface AttentionMapData {
   highlightRow?: number;
 }
 
-const SVG = 'http://www.w3.org/2000/svg';
 const CELL = 30;
 const LABEL_W = 88;
 const LABEL_H = 18;
@@ -36,11 +36,7 @@ export function drawAttentionMap(host: HTMLElement, data: AttentionMapData): voi
   max = Math.max(max, 1e-6);
   const width = LABEL_W + data.steps * CELL;
   const height = LABEL_H + data.rows * CELL;
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('width', String(width));
-  svg.setAttribute('aria-hidden', 'true');
-  svg.classList.add('attn-map');
+  const svg = gridSvg(width, height, 'attn-map');
   for (let t = 0; t < data.steps; t++) svg.append(text(LABEL_W + t * CELL + CELL / 2, 13, `t${t + 1}`, 'middle'));
   for (let r = 0; r < data.rows; r++) {
     const y = LABEL_H + r * CELL;
@@ -48,14 +44,9 @@ export function drawAttentionMap(host: HTMLElement, data: AttentionMapData): voi
     for (let t = 0; t < data.steps; t++) {
       const v = data.values[r * data.steps + t]!;
       const x = LABEL_W + t * CELL;
-      const rect = document.createElementNS(SVG, 'rect');
-      Object.entries({ x: x + 1, y: y + 1, width: CELL - 2, height: CELL - 2, rx: 3 }).forEach(([k, val]) => rect.setAttribute(k, String(val)));
-      rect.setAttribute('fill', colourFor(v, 'magnitude', 0, max));
-      const title = document.createElementNS(SVG, 'title');
       const cell = { row: data.rowLabels[r], step: t + 1, value: formatNumber(v) };
-      title.textContent = data.cellText ? tr('views.cellToken', { ...cell, token: data.cellText[r * data.steps + t] }) : tr('views.cell', cell);
-      rect.append(title);
-      svg.append(rect);
+      const title = data.cellText ? tr('views.cellToken', { ...cell, token: data.cellText[r * data.steps + t] }) : tr('views.cell', cell);
+      svg.append(gridCell(x, y, CELL, colourFor(v, 'magnitude', 0, max), title));
       const label = data.cellText?.[r * data.steps + t];
       if (label) {
         const tt = text(x + CELL / 2, y + CELL / 2 + 4, label, 'middle');
@@ -79,13 +70,4 @@ export function drawAttentionMap(host: HTMLElement, data: AttentionMapData): voi
     }
   }
   host.replaceChildren(svg, legend('magnitude', 0, max));
-}
-
-function text(x: number, y: number, content: string, anchor: 'start' | 'middle' | 'end'): SVGTextElement {
-  const t = document.createElementNS(SVG, 'text');
-  t.setAttribute('x', String(x));
-  t.setAttribute('y', String(y));
-  t.setAttribute('text-anchor', anchor);
-  t.textContent = content;
-  return t;
 }

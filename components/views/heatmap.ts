@@ -5,6 +5,7 @@
  */
 import { colourFor, extent, type Scale } from './palette.ts';
 import { formatNumber } from './format.ts';
+import { gridCell, gridSvg, svgText as text } from './cell-grid.ts';
 import { t } from '../../src/i18n/ui.ts';
 
 export interface HeatmapData {
@@ -18,7 +19,6 @@ export interface HeatmapData {
   highlightRow?: number;
 }
 
-const SVG = 'http://www.w3.org/2000/svg';
 const CELL = 34;
 const LABEL_W = 64;
 const LABEL_H = 22;
@@ -27,40 +27,18 @@ export function drawHeatmap(host: HTMLElement, data: HeatmapData): void {
   const [lo, hi] = extent(data.values);
   const width = LABEL_W + data.cols * CELL;
   const height = LABEL_H + data.rows * CELL;
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('width', String(width));
-  svg.setAttribute('aria-hidden', 'true');
-  svg.classList.add('heatmap');
+  const svg = gridSvg(width, height, 'heatmap');
   data.colLabels.forEach((label, c) => svg.append(text(LABEL_W + c * CELL + CELL / 2, 15, label, 'middle')));
   for (let r = 0; r < data.rows; r++) {
     svg.append(text(LABEL_W - 6, LABEL_H + r * CELL + CELL / 2 + 4, data.rowLabels[r] ?? '', 'end'));
     for (let c = 0; c < data.cols; c++) {
       const v = data.values[r * data.cols + c]!;
-      const rect = document.createElementNS(SVG, 'rect');
-      rect.setAttribute('x', String(LABEL_W + c * CELL + 1));
-      rect.setAttribute('y', String(LABEL_H + r * CELL + 1));
-      rect.setAttribute('width', String(CELL - 2));
-      rect.setAttribute('height', String(CELL - 2));
-      rect.setAttribute('rx', '3');
-      rect.setAttribute('fill', colourFor(v, data.scale, lo, hi));
+      const rect = gridCell(LABEL_W + c * CELL, LABEL_H + r * CELL, CELL, colourFor(v, data.scale, lo, hi), `${data.rowLabels[r]}, ${data.colLabels[c]}: ${formatNumber(v)}`);
       if (r === data.highlightRow) rect.classList.add('highlight');
-      const title = document.createElementNS(SVG, 'title');
-      title.textContent = `${data.rowLabels[r]}, ${data.colLabels[c]}: ${formatNumber(v)}`;
-      rect.append(title);
       svg.append(rect);
     }
   }
   host.replaceChildren(svg, legend(data.scale, lo, hi));
-}
-
-function text(x: number, y: number, content: string, anchor: 'start' | 'middle' | 'end'): SVGTextElement {
-  const t = document.createElementNS(SVG, 'text');
-  t.setAttribute('x', String(x));
-  t.setAttribute('y', String(y));
-  t.setAttribute('text-anchor', anchor);
-  t.textContent = content;
-  return t;
 }
 
 /** A colour bar with its end values, so every picture can be read without the table. */

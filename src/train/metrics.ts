@@ -50,3 +50,30 @@ export function perClassMetrics(cm: Int32Array, k: number): ClassMetrics {
   }
   return { precision, recall, f1, support, accuracy: total ? correct / total : 0 };
 }
+
+export interface ProbabilityScores {
+  /** The most probable class of each row (the first one on a tie). */
+  predicted: Int32Array;
+  /** Mean cross-entropy −log p(true class), with p clipped to [1e-7, 1 − 1e-7] like Keras. */
+  loss: number;
+  accuracy: number;
+}
+
+/**
+ * Scores a classifier's softmax output: `probs` holds n rows of `classes`
+ * probabilities (row-major), `labels` the true class of each row.
+ */
+export function scoreProbabilities(probs: ArrayLike<number>, labels: ArrayLike<number>, n: number, classes: number): ProbabilityScores {
+  const predicted = new Int32Array(n);
+  let loss = 0;
+  let correct = 0;
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let c = 1; c < classes; c++) if (probs[i * classes + c]! > probs[i * classes + best]!) best = c;
+    predicted[i] = best;
+    const label = labels[i]!;
+    if (best === label) correct++;
+    loss -= Math.log(Math.min(1 - 1e-7, Math.max(1e-7, probs[i * classes + label]!)));
+  }
+  return { predicted, loss: loss / n, accuracy: correct / n };
+}

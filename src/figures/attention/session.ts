@@ -12,6 +12,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { tokenAfterMarker, type SequenceData } from '../../data/sequences.ts';
 import { attentionWeights, buildAttentionClassifier } from '../../models/attention.ts';
 import { Trainer, type EpochReport, type RunHooks } from '../../train/trainer.ts';
+import { scoreProbabilities } from '../../train/metrics.ts';
 import type { FigureSession } from '../../worker/session-host.ts';
 import { rankAgreement } from '../../explain/rank-agreement.ts';
 import { stepSaliency } from './step-saliency.ts';
@@ -210,16 +211,7 @@ export class AttentionSession implements FigureSession<AttentionView, number> {
     const alpha = (await alphaT.data()) as Float32Array;
     tf.dispose([probsT, alphaT]);
 
-    const predicted = new Int32Array(n);
-    let loss = 0;
-    let correct = 0;
-    for (let i = 0; i < n; i++) {
-      let best = 0;
-      for (let c = 1; c < CLASSES; c++) if (probs[i * CLASSES + c]! > probs[i * CLASSES + best]!) best = c;
-      predicted[i] = best;
-      if (best === val.y[i]) correct++;
-      loss -= Math.log(Math.min(1 - 1e-7, Math.max(1e-7, probs[i * CLASSES + val.y[i]!]!)));
-    }
+    const { predicted, loss, accuracy } = scoreProbabilities(probs, val.y, n, CLASSES);
 
     const saliency = await stepSaliency(this.model, this.val.x, predicted);
 
@@ -256,8 +248,8 @@ export class AttentionSession implements FigureSession<AttentionView, number> {
     }
     this.cache = {
       epoch: this.epoch,
-      loss: loss / n,
-      accuracy: correct / n,
+      loss,
+      accuracy,
       probs,
       predicted,
       alpha,

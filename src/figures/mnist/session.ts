@@ -10,7 +10,7 @@ import { buildDocumentsCnn, buildFastCnn } from '../../models/cnn.ts';
 import { modelSummary, type ModelSummary } from '../../models/summary.ts';
 import { Trainer, type EpochReport, type RunHooks } from '../../train/trainer.ts';
 import type { OptimizerName } from '../../train/config.ts';
-import { confusionMatrix } from '../../train/metrics.ts';
+import { confusionMatrix, scoreProbabilities } from '../../train/metrics.ts';
 import { restoreSnapshot, type CheckpointMeta, type WeightSnapshot } from '../../train/snapshot.ts';
 import type { FigureSession } from '../../worker/session-host.ts';
 import type { MnistState } from './state.ts';
@@ -147,18 +147,8 @@ export class MnistSession implements FigureSession<MnistView, number> {
       probs.set(await p.data(), start * CLASSES);
       p.dispose();
     }
-    const predicted = new Int32Array(n);
-    let loss = 0;
-    let correct = 0;
-    for (let i = 0; i < n; i++) {
-      let best = 0;
-      for (let c = 1; c < CLASSES; c++) if (probs[i * CLASSES + c]! > probs[i * CLASSES + best]!) best = c;
-      predicted[i] = best;
-      const label = this.data.test.labels[i]!;
-      if (best === label) correct++;
-      loss -= Math.log(Math.min(1 - 1e-7, Math.max(1e-7, probs[i * CLASSES + label]!)));
-    }
-    this.cache = { epoch: this.epoch, loss: loss / n, accuracy: correct / n, predicted, probs };
+    const { predicted, loss, accuracy } = scoreProbabilities(probs, this.data.test.labels, n, CLASSES);
+    this.cache = { epoch: this.epoch, loss, accuracy, predicted, probs };
     return this.cache;
   }
 

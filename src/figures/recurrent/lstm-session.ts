@@ -14,6 +14,7 @@ import { buildLstmClassifier } from '../../models/lstm.ts';
 import { traceLstm } from '../../models/lstm-trace.ts';
 import { Trainer, type EpochReport, type RunHooks } from '../../train/trainer.ts';
 import type { OptimizerName } from '../../train/config.ts';
+import { scoreProbabilities } from '../../train/metrics.ts';
 import type { FigureSession } from '../../worker/session-host.ts';
 import { tidyBuild } from '../../models/tidy-build.ts';
 import { gradientNormsPerStep, massOnImportant } from './gradients.ts';
@@ -135,21 +136,11 @@ export class LstmSession implements FigureSession<LstmView, number> {
     const p = tf.tidy(() => this.model.predict(this.validation.x) as tf.Tensor);
     const probs = (await p.data()) as Float32Array;
     p.dispose();
-    const predicted = new Int32Array(n);
-    let loss = 0;
-    let correct = 0;
-    for (let r = 0; r < n; r++) {
-      let best = 0;
-      for (let c = 1; c < 10; c++) if (probs[r * 10 + c]! > probs[r * 10 + best]!) best = c;
-      predicted[r] = best;
-      const label = this.validationData.y[r]!;
-      if (best === label) correct++;
-      loss -= Math.log(Math.min(1 - 1e-7, Math.max(1e-7, probs[r * 10 + label]!)));
-    }
+    const { predicted, loss, accuracy } = scoreProbabilities(probs, this.validationData.y, n, 10);
     const norms = await gradientNormsPerStep(this.model, this.validation.x, predicted);
     const d = this.validationData;
     const mass = massOnImportant(norms, d.important, n, LSTM_STEPS, d.k);
-    this.cache = { epoch: this.epoch, loss: loss / n, accuracy: correct / n, probs, predicted, norms, mass };
+    this.cache = { epoch: this.epoch, loss, accuracy, probs, predicted, norms, mass };
     return this.cache;
   }
 
