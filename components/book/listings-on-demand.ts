@@ -32,9 +32,9 @@ async function load(box: HTMLDetailsElement): Promise<void> {
 
 export function mountListingsOnDemand(): void {
   for (const box of document.querySelectorAll<HTMLDetailsElement>('details[data-listing-src]')) {
+    // The build writes them closed: the first `toggle` is the reader opening one.
     box.addEventListener('toggle', () => {
       if (box.open) void load(box);
     });
-    if (box.open) void load(box);
   }
 }
