@@ -36,6 +36,9 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
     makeWorker: (name: string) => Worker,
   ) {
     this.id = root.dataset.figureId!;
+    // The worker says `ready` (engine loaded) before it has built the session and drawn
+    // the first view; until that view arrives the figure's tables are not final.
+    root.dataset.viewReady = 'false';
     this.notices = new FigureNotices(this.$('[data-out="notices"]'));
     const params = new URLSearchParams(location.search);
     const { state, notices } = readState(schema, this.id, params);

@@ -17,10 +17,22 @@ async function mountFigures(page: Page): Promise<number> {
   const figures = page.locator('[data-figure-kind]');
   const n = await figures.count();
   for (let i = 0; i < n; i++) await figures.nth(i).scrollIntoViewIfNeeded();
-  // A figure whose engine is slow to start on a loaded machine is still checked, as the reader first sees it.
+  // Ready and, where the figure draws a first view after its engine starts, that view
+  // drawn: axe must not run while a figure replaces its tables (a replaced table is
+  // detached and reads as an unfocusable scroll region). A figure still not there after
+  // the bound is checked as the reader first sees it.
   await page
-    .waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-figure-kind]')].every((f) => f.dataset.ready === 'true'), null, { timeout: 30_000 })
-    .catch(() => {});
+    .waitForFunction(
+      () => [...document.querySelectorAll<HTMLElement>('[data-figure-kind]')].every((f) => f.dataset.ready === 'true' && f.dataset.viewReady !== 'false'),
+      null,
+      { timeout: 120_000 },
+    )
+    .catch(async () => {
+      const late = await page.$$eval('[data-figure-kind]', (fs) =>
+        fs.filter((f) => (f as HTMLElement).dataset.ready !== 'true' || (f as HTMLElement).dataset.viewReady === 'false').map((f) => (f as HTMLElement).dataset.figureKind),
+      );
+      console.warn(`figures still starting after 120 s, checked as they are: ${late.join(', ')}`);
+    });
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
   // Let the page react to the new layout (scrollable regions become focusable).
   await page.waitForTimeout(400);
