@@ -33,7 +33,12 @@ export default function serviceWorkerIntegration({ base = '/' } = {}) {
           for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) entry.add(m[1].replace(base, ''));
         }
         const precache = [...pages, ...assets, ...entry].map((f) => `${base}${f}`);
-        const version = createHash('sha256').update(precache.join('\n')).update(String(all.length)).digest('hex').slice(0, 12);
+        // The version is a digest of every file's bytes, not of the file names: a corrected
+        // sentence changes no name, nor does a re-trained checkpoint or a rebuilt search
+        // index (pagefind-entry.json), and those are served cache first.
+        const digest = createHash('sha256').update(precache.join('\n'));
+        for (const f of all.filter((f) => f !== 'sw.js').sort()) digest.update(`\n${f}\n`).update(readFileSync(join(dist, f)));
+        const version = digest.digest('hex').slice(0, 12);
         const template = readFileSync(new URL('./sw-template.js', import.meta.url), 'utf8');
         writeFileSync(join(dist, 'sw.js'), template.replace('__VERSION__', version).replace("'__PRECACHE__'", JSON.stringify(precache)));
         logger.info(`dist/sw.js: ${precache.length} files precached, version ${version}`);
