@@ -112,6 +112,8 @@ class DigitShapFigure extends LiveFigure<typeof digitShapSchema, DigitShapSelect
     });
     this.$('[data-out="shap-caption"]').textContent = t('xpl.shapCaption', { predicted: v.predicted });
     const leg = legend('signed', -limit, limit);
+    // A name needs a role that allows one: a plain <div> may not carry aria-label.
+    leg.setAttribute('role', 'group');
     leg.setAttribute('aria-label', t('xpl.legendAria'));
     this.$('[data-view="legend"]').replaceChildren(leg);
 
