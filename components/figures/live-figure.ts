@@ -126,6 +126,10 @@ export abstract class LiveFigure<S extends Schema, Selection, View> {
         return;
       }
       case 'stopped':
+        // The worker's answer to a pause that a later Train has overridden (Pause then
+        // Train in quick succession, or a figure that left the viewport and came back):
+        // the worker is training again, so the figure must not say paused.
+        if (msg.reason === 'paused' && this.running) return;
         this.setRunning(false);
         this.status(msg.reason === 'done' ? t('live.finished', { epochs: String(this.state.epochs) }) : t('live.paused'));
         this.syncUrl();

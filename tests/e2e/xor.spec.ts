@@ -53,6 +53,29 @@ test('Step trains exactly one epoch and picking an input redraws its gradient ma
   expect(new URL(page.url()).searchParams.get('xor.input')).toBe('1');
 });
 
+test('Pause then Train in quick succession: the figure says training while it trains, and Pause then stops it', async ({ page }) => {
+  // The same happens when a figure scrolls out of view and back before its worker answers.
+  await openFigure(page, '?xor.epochs=5000');
+  const fig = page.locator(FIG);
+  await page.locator(`${FIG} [data-action="train"]`).click();
+  await expect.poll(async () => Number(await fig.getAttribute('data-epoch'))).toBeGreaterThan(0);
+  await page.locator(`${FIG} [data-action="train"]`).evaluate((b: HTMLButtonElement) => {
+    b.click(); // Pause
+    b.click(); // Train again, before the worker has answered the pause
+  });
+  // Still training, and the figure says so (the worker's late answer to the pause is not news).
+  const epoch = Number(await fig.getAttribute('data-epoch'));
+  await expect.poll(async () => Number(await fig.getAttribute('data-epoch'))).toBeGreaterThan(epoch);
+  await expect(fig).toHaveAttribute('data-running', 'true');
+  await expect(page.locator(`${FIG} [data-action="train"]`)).toHaveAttribute('aria-pressed', 'true');
+  // One Pause stops it for real.
+  await page.locator(`${FIG} [data-action="train"]`).click();
+  await expect(fig).toHaveAttribute('data-running', 'false');
+  const stopped = Number(await fig.getAttribute('data-epoch'));
+  await page.waitForTimeout(800);
+  expect(Number(await fig.getAttribute('data-epoch'))).toBe(stopped);
+});
+
 for (const backend of ['cpu', 'webgl', 'webgpu'] as const) {
   test(`the figure trains on the ${backend} backend through ?backend=`, async ({ page }) => {
     const problems = watchProblems(page);
