@@ -72,10 +72,12 @@ export async function mainThreadWhileTraining(origin, { seconds = 20, backend: f
     });
     await page.goto(`${origin}/how-networks-compute/convolutional-networks/?mnist.model=documents&mnist.epochs=30${forced ? `&backend=${forced}` : ''}`);
     const fig = page.locator('[data-figure-id="mnist"]');
-    // Centred, so that scrolling 500 px either way keeps it in view: a figure that leaves
-    // the viewport pauses its training, and the figures below would then flatter.
-    await fig.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await fig.scrollIntoViewIfNeeded();
     await fig.locator('xpath=self::*[@data-ready="true"]').waitFor({ timeout: 180_000 });
+    // Centred once mounted (mounting changes its height and the page above it), so that
+    // scrolling 500 px either way keeps it in view: a figure that leaves the viewport
+    // pauses its training, and the figures below would then flatter.
+    await fig.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const backend = await fig.getAttribute('data-backend');
     log(`documents' CNN on ${backend}: training and scrolling for ${seconds} s`);
     await fig.locator('[data-action="train"]').click();
