@@ -34,6 +34,11 @@ export function tickLabels(splits: number[]): string[] {
   return splits.map((v) => (v == null ? '' : Number(v.toFixed(decimals)).toString()));
 }
 
+/** Log-axis labels: uPlot's default rounds 1e-4 and below to "0"; small powers read as 1e-4. */
+export function logTickLabels(splits: (number | null)[]): string[] {
+  return splits.map((v) => (v == null ? '' : v !== 0 && Math.abs(v) < 0.001 ? v.toExponential(0) : String(v)));
+}
+
 export class LineChart {
   private readonly plot: uPlot;
   private readonly xs: number[] = [];
@@ -54,7 +59,7 @@ export class LineChart {
         axes: [
           // Epochs are whole numbers: never tick at 1.5.
           { ...axis, label: opts.xLabel ?? t('views.epoch'), incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] },
-          { ...axis, ...logAxis, label: opts.yLabel, size: 56, ...(opts.log ? {} : { values: (_u: uPlot, splits: number[]) => tickLabels(splits) }) },
+          { ...axis, ...logAxis, label: opts.yLabel, size: 56, values: (_u: uPlot, splits: number[]) => (opts.log ? logTickLabels(splits) : tickLabels(splits)) },
         ],
         series: [
           { label: opts.xLabel ?? t('views.epoch') },

@@ -68,10 +68,19 @@ test('Pause then Train in quick succession: the figure says training while it tr
   await expect.poll(async () => Number(await fig.getAttribute('data-epoch'))).toBeGreaterThan(epoch);
   await expect(fig).toHaveAttribute('data-running', 'true');
   await expect(page.locator(`${FIG} [data-action="train"]`)).toHaveAttribute('aria-pressed', 'true');
-  // One Pause stops it for real.
+  // One Pause stops it for real. The worker's last view (the epochs it finished before it
+  // read the pause) may still arrive; after that the epoch stays put.
   await page.locator(`${FIG} [data-action="train"]`).click();
   await expect(fig).toHaveAttribute('data-running', 'false');
-  const stopped = Number(await fig.getAttribute('data-epoch'));
+  const epochNow = async () => Number(await fig.getAttribute('data-epoch'));
+  await expect
+    .poll(async () => {
+      const before = await epochNow();
+      await page.waitForTimeout(300);
+      return (await epochNow()) === before;
+    })
+    .toBe(true);
+  const stopped = await epochNow();
   await page.waitForTimeout(800);
   expect(Number(await fig.getAttribute('data-epoch'))).toBe(stopped);
 });

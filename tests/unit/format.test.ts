@@ -22,6 +22,9 @@ describe('chart tick labels', () => {
     const { tickLabels } = await import('../../components/views/line-chart.ts');
     expect(tickLabels([0.1, 0.105, 0.11])).toEqual(['0.1', '0.105', '0.11']);
     expect(tickLabels([0, 2, 4])).toEqual(['0', '2', '4']);
+    // A falling loss on a log axis: below 0.001 the labels must not all read "0".
+    const { logTickLabels } = await import('../../components/views/line-chart.ts');
+    expect(logTickLabels([1e-5, null, 1e-4, 0.001, 0.01, 1])).toEqual(['1e-5', '', '1e-4', '0.001', '0.01', '1']);
     expect(tickLabels([0, 0.25, 0.5])).toEqual(['0', '0.25', '0.5']);
   });
 });
