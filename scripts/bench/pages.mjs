@@ -62,6 +62,22 @@ export async function lighthousePages(origin, pages, { log = () => {}, deadline 
   return out;
 }
 
+/**
+ * The page's compositor layers at the end of the run: each is moved from the page's
+ * thread to the compositor on every frame, so their count is part of the busy share.
+ */
+async function compositorLayers(cdp, page) {
+  let count = null;
+  cdp.on('LayerTree.layerTreeDidChange', (e) => {
+    if (e.layers) count = e.layers.length;
+  });
+  await cdp.send('LayerTree.enable');
+  await page.evaluate(() => scrollBy(0, 1));
+  await page.waitForTimeout(500);
+  await cdp.send('LayerTree.disable');
+  return count;
+}
+
 export async function mainThreadWhileTraining(origin, { seconds = 20, backend: forced = null, pointerOff = false, log = () => {} } = {}) {
   const browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
   try {
@@ -113,6 +129,7 @@ export async function mainThreadWhileTraining(origin, { seconds = 20, backend: f
     const longTasks = await page.evaluate(() => window.__longTasks);
     const epoch = await fig.getAttribute('data-epoch');
     const stillTraining = (await fig.getAttribute('data-running')) === 'true';
+    const layers = await compositorLayers(cdp, page);
     await fig.locator('[data-action="train"]').click();
     return {
       requested: `${forced ?? 'automatic'}${pointerOff ? ', pointer off the content' : ''}`,
@@ -124,6 +141,7 @@ export async function mainThreadWhileTraining(origin, { seconds = 20, backend: f
       busyShare: +(busy / wall).toFixed(3),
       trainedWhileMeasured: stillTraining,
       epoch: Number(epoch ?? 0),
+      layers,
     };
   } finally {
     await browser.close();
