@@ -5,7 +5,7 @@
 import { digitShapSchema, digitShapSelection, type DigitShapSelection } from '../../src/figures/digit-shap/state.ts';
 import type { DigitShapView } from '../../src/figures/digit-shap/session.ts';
 import { fieldLabel, parseField } from '../../src/state/url-state.ts';
-import { colourFor } from '../views/palette.ts';
+import { pixelColours } from '../views/palette.ts';
 import { legend } from '../views/heatmap.ts';
 import { drawDigit } from '../views/digit.ts';
 import { drawTable } from '../views/table.ts';
@@ -18,14 +18,6 @@ const SELECTION_KEYS = ['digit', 'ns', 'sseed', 'bg', 'seg'] as const;
 
 export function mount(root: HTMLElement): void {
   new DigitShapFigure(root);
-}
-
-function rgb(css: string): [number, number, number] {
-  if (/^#[0-9a-f]{3}$/i.test(css)) css = `#${css[1]}${css[1]}${css[2]}${css[2]}${css[3]}${css[3]}`;
-  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
-  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16)];
-  const m = css.match(/\d+(\.\d+)?/g) ?? ['136', '136', '136'];
-  return [Number(m[0]), Number(m[1]), Number(m[2])];
 }
 
 /** Paints 28×28 RGB triples onto a canvas without smoothing. */
@@ -105,8 +97,9 @@ class DigitShapFigure extends LiveFigure<typeof digitShapSchema, DigitShapSelect
       return [shade * ink, shade * ink, shade * ink];
     });
     const limit = Math.max(...Array.from(v.phi, Math.abs)) || 1;
+    const colour = pixelColours('signed', -limit, limit);
     paintRgb(this.$<HTMLCanvasElement>('[data-view="shap"]'), (p) => {
-      const [r, g, b] = rgb(colourFor(v.map[p]!, 'signed', -limit, limit));
+      const [r, g, b] = colour(v.map[p]!);
       const dark = 1 - 0.55 * Math.min(1, Math.max(0, v.digit.pixels[p]!));
       return [r * dark, g * dark, b * dark];
     });

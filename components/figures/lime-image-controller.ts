@@ -6,7 +6,7 @@ import { limeImageSchema, limeImageSelectionOf, type LimeImageSelection, type Li
 import type { LimeImageView } from '../../src/figures/lime/image-session.ts';
 import type { EpochReport } from '../../src/train/trainer.ts';
 import { fieldLabel, parseField } from '../../src/state/url-state.ts';
-import { colourFor } from '../views/palette.ts';
+import { pixelColours } from '../views/palette.ts';
 import { legend } from '../views/heatmap.ts';
 import { drawTable } from '../views/table.ts';
 import { formatNumber } from '../views/format.ts';
@@ -18,13 +18,6 @@ const SELECTION_KEYS = ['digit', 'seg', 'n', 'ls', 'top'] as const;
 
 export function mount(root: HTMLElement): void {
   new LimeImageFigure(root);
-}
-
-function rgb(css: string): [number, number, number] {
-  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
-  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16)];
-  const m = css.match(/\d+(\.\d+)?/g) ?? ['136', '136', '136'];
-  return [Number(m[0]), Number(m[1]), Number(m[2])];
 }
 
 /** Paints 28×28 colours scaled up, then the superpixel boundaries (and thicker ones round `marked` segments). */
@@ -125,11 +118,12 @@ class LimeImageFigure extends LiveFigure<typeof limeImageSchema, LimeImageSelect
         segments: v.numSegments, n: v.numSamples, r2: formatNumber(v.score), ms: v.ms.toFixed(0),
       });
     const limit = Math.max(...Array.from(v.weights, Math.abs), 1e-9);
+    const colour = pixelColours('signed', -limit, limit);
     paint(this.$<HTMLCanvasElement>('[data-view="segments"]'), (i) => grey(v.digit.pixels[i]!), v.segments);
     paint(
       this.$<HTMLCanvasElement>('[data-view="map"]'),
       (i) => {
-        const [r, g, b] = rgb(colourFor(v.map[i]!, 'signed', -limit, limit));
+        const [r, g, b] = colour(v.map[i]!);
         const ink = 1 - 0.45 * Math.min(1, v.digit.pixels[i]!);
         return [r * ink, g * ink, b * ink];
       },

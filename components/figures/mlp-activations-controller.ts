@@ -8,10 +8,9 @@ import { mlpActivationsSchema } from '../../src/figures/mlp-activations/state.ts
 import type { MlpActivationsView } from '../../src/figures/mlp-activations/session.ts';
 import type { EpochReport } from '../../src/train/trainer.ts';
 import { parseField } from '../../src/state/url-state.ts';
-import { extent } from '../views/palette.ts';
+import { extent, pixelColours } from '../views/palette.ts';
 import { legend } from '../views/heatmap.ts';
 import { paintMap, rgb } from '../views/paint-map.ts';
-import { colourFor } from '../views/palette.ts';
 import { drawTable } from '../views/table.ts';
 import { drawDigit } from '../views/digit.ts';
 import { drawBars } from '../views/bars.ts';
@@ -51,11 +50,12 @@ function paintWeights(canvas: HTMLCanvasElement, w: Float32Array, units: number,
   canvas.height = height;
   const img = new ImageData(width, height);
   const [rr, rg, rb] = rgb(ring);
+  const colour = pixelColours('signed', -limit, limit);
   for (let j = 0; j < units; j++) {
     const x0 = GAP + (j % TILES) * (SIDE + GAP);
     const y0 = GAP + Math.floor(j / TILES) * (SIDE + GAP);
     for (let p = 0; p < SIDE * SIDE; p++) {
-      const [r, g, b] = rgb(colourFor(w[j * SIDE * SIDE + p]!, 'signed', -limit, limit));
+      const [r, g, b] = colour(w[j * SIDE * SIDE + p]!);
       const at = ((y0 + Math.floor(p / SIDE)) * width + x0 + (p % SIDE)) * 4;
       img.data.set([r, g, b, 255], at);
     }

@@ -2,19 +2,15 @@
  * A 28×28 map painted on a canvas (viridis for magnitudes, PuOr for signed values),
  * with an optional box outlined on top: the Clever Hans figure's marker.
  */
-import { colourFor } from '../views/palette.ts';
+import { pixelColours } from '../views/palette.ts';
 
-function rgb(css: string): [number, number, number] {
-  const m = css.match(/\d+/g);
-  if (css.startsWith('#')) return [1, 3, 5].map((i) => parseInt(css.slice(i, i + 2), 16)) as [number, number, number];
-  return m ? [Number(m[0]), Number(m[1]), Number(m[2])] : [128, 128, 128];
-}
 
 export function paintMap(canvas: HTMLCanvasElement, values: ArrayLike<number>, scale: 'signed' | 'magnitude', lo: number, hi: number): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const img = ctx.createImageData(28, 28);
-  for (let i = 0; i < 784; i++) img.data.set([...rgb(colourFor(values[i]!, scale, lo, hi)), 255], i * 4);
+  const colour = pixelColours(scale, lo, hi);
+  for (let i = 0; i < 784; i++) img.data.set([...colour(values[i]!), 255], i * 4);
   const off = new OffscreenCanvas(28, 28);
   off.getContext('2d')!.putImageData(img, 0, 0);
   ctx.imageSmoothingEnabled = false;

@@ -3,7 +3,7 @@
  * scaled up without smoothing: attribution maps, feature maps, weight images.
  * PuOr (white zero) for signed values, viridis for magnitudes (palette.ts).
  */
-import { colourFor } from './palette.ts';
+import { pixelColours } from './palette.ts';
 
 /** "rgb(r, g, b)" or "#rrggbb" (d3's scales return either) → [r, g, b]. */
 export function rgb(css: string): [number, number, number] {
@@ -31,8 +31,9 @@ export function paintMap(canvas: HTMLCanvasElement, values: ArrayLike<number>, r
   if (!ctx) return;
   const img = new ImageData(cols, rows);
   const offset = o.offset ?? 0;
+  const colour = pixelColours(o.scale, o.lo, o.hi);
   for (let i = 0; i < rows * cols; i++) {
-    const [r, g, b] = rgb(colourFor(values[offset + i]!, o.scale, o.lo, o.hi));
+    const [r, g, b] = colour(values[offset + i]!);
     const dark = o.ink ? 1 - 0.55 * Math.min(1, Math.max(0, o.ink[i]!)) : 1;
     img.data.set([r * dark, g * dark, b * dark, 255], i * 4);
   }
