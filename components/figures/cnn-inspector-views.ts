@@ -72,8 +72,33 @@ export function renderInspector(root: HTMLElement, v: InspectorView): void {
     columns: DIGITS,
     rows: [{ label: t('ctl.pDigit'), values: p }],
   });
+  // Pictures from this view supersede any still waiting from the last one.
+  paintQueue.get(root)?.splice(0);
   for (const bank of v.filters) renderFilters(root, bank);
   for (const maps of v.maps) renderMaps(root, maps);
+}
+
+const paintQueue = new WeakMap<HTMLElement, Array<() => void>>();
+
+/**
+ * Paints one strip of maps per task, after the view's numbers and tables are in place.
+ * The first picture on each of the figure's 90 canvases is slow (the browser sets up its
+ * drawing surface then), and painting them all in the task that took the worker's answer
+ * was one task of 75–95 ms as the figure came into view, long enough to stall a scroll.
+ */
+function paintSoon(root: HTMLElement, paint: () => void): void {
+  let queue = paintQueue.get(root);
+  if (!queue) paintQueue.set(root, (queue = []));
+  queue.push(paint);
+  if (queue.length > 1) return;
+  const next = () => {
+    const job = queue.shift();
+    if (!job) return;
+    job();
+    if (queue.length) setTimeout(next, 0);
+  };
+  // The queue itself is emptied (not replaced) by a newer view, so this loop serves it too.
+  setTimeout(next, 0);
 }
 
 function renderFilters(root: HTMLElement, f: FilterBank): void {
@@ -83,7 +108,7 @@ function renderFilters(root: HTMLElement, f: FilterBank): void {
     const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
     const strip = part(root, `[data-view="filters-${f.layer}"]`);
     const list = canvases(strip, f.cout, f.k, (k) => t('cnni.filter', { k }));
-    list.forEach((canvas, o) => paintMap(canvas, f.k, f.k, (i) => f.kernel[i * f.cout + o]!, 'signed', -m, m));
+    paintSoon(root, () => list.forEach((canvas, o) => paintMap(canvas, f.k, f.k, (i) => f.kernel[i * f.cout + o]!, 'signed', -m, m)));
     part(root, `[data-view="legend-${f.layer}"]`).replaceChildren(legend('signed', -m, m));
     drawTable(part(root, `[data-table="filters-${f.layer}"]`), {
       caption: t('cnni.filtersCaption', { layer: f.layer, n: f.cout }),
@@ -110,7 +135,7 @@ function renderMaps(root: HTMLElement, m: FeatureMaps): void {
   const [, hi] = extent(m.values);
   const strip = part(root, `[data-maps="${m.layer}"]`);
   const list = canvases(strip, m.c, m.h, (k) => t('cnni.map', { k }));
-  list.forEach((canvas, k) => paintMap(canvas, m.h, m.w, (i) => m.values[i * m.c + k]!, 'magnitude', 0, hi || 1));
+  paintSoon(root, () => list.forEach((canvas, k) => paintMap(canvas, m.h, m.w, (i) => m.values[i * m.c + k]!, 'magnitude', 0, hi || 1)));
   part(root, `[data-view="legend-${m.layer}-maps"]`).replaceChildren(legend('magnitude', 0, hi));
   const rows = [];
   let active = 0;

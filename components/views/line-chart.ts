@@ -77,16 +77,32 @@ export class LineChart {
     new MutationObserver(() => this.plot.redraw(false)).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   }
 
+  private redrawQueued = false;
+
   push(x: number, ys: number[]): void {
     this.xs.push(x);
     // uPlot draws a gap for null; NaN would break its scales.
     ys.forEach((y, i) => this.ys[i]!.push(Number.isFinite(y) ? y : null));
-    this.plot.setData([this.xs, ...this.ys]);
+    this.redrawSoon();
   }
 
   clear(): void {
     this.xs.length = 0;
     for (const y of this.ys) y.length = 0;
-    this.plot.setData([this.xs, ...this.ys]);
+    this.redrawSoon();
+  }
+
+  /**
+   * One redraw in the next frame for every point pushed before it: a figure's update
+   * (tables, heatmap, two charts) in one task was the longest task while the documents'
+   * CNN trained, and a chart redrawn once per frame is all the reader can see.
+   */
+  private redrawSoon(): void {
+    if (this.redrawQueued) return;
+    this.redrawQueued = true;
+    requestAnimationFrame(() => {
+      this.redrawQueued = false;
+      this.plot.setData([this.xs, ...this.ys]);
+    });
   }
 }
