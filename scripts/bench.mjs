@@ -219,7 +219,11 @@ async function main() {
     // 5. Lighthouse on every page, with the gzipped JavaScript each loads before interaction.
     if (opts.only.includes('pages')) {
       const sizes = new Map(measureSizes('dist', '/').pages.map((p) => [p.page, p.bytes]));
-      const pages = opts.pages ?? htmlPages('dist').filter((p) => !p.startsWith('/lab/'));
+      const built = htmlPages('dist');
+      // A --pages entry that is not a built page would be measured as the 404 page.
+      const unknown = (opts.pages ?? []).filter((p) => !built.includes(p));
+      if (unknown.length) say(`· not built pages, skipped: ${unknown.join(', ')} (the paths are those under dist/, e.g. how-networks-compute/recurrent-networks)`);
+      const pages = opts.pages ? opts.pages.filter((p) => built.includes(p)) : built.filter((p) => !p.startsWith('/lab/'));
       const lh = await lighthousePages(lab.origin, pages, { log: (s) => say(`· ${s}`), deadline: started + Math.max(60, remaining() - 90) * 1000, runs: opts.lighthouseRuns });
       result.pages = lh.map((p) => ({ ...p, jsBeforeInteractionGzip: sizes.get(p.page) ?? null }));
     }
