@@ -14,7 +14,8 @@ import { copyFigureLink, syncUrl } from './figure-link.ts';
 import { FigureNotices } from './notices.ts';
 import { FigureWorker, showWorkerReady } from './figure-worker.ts';
 import { figurePart } from './figure-part.ts';
-import { drawPad, renderInspector } from './cnn-inspector-views.ts';
+import { drawPad, inspectorSteps } from './cnn-inspector-views.ts';
+import { SlicedRender } from '../views/sliced-render.ts';
 import { workerText } from '../../src/i18n/worker-text.ts';
 import { t } from '../../src/i18n/ui.ts';
 
@@ -38,6 +39,8 @@ class CnnInspector {
   private throttle: ReturnType<typeof setTimeout> | null = null;
   private lastCell: { r: number; c: number } | null = null;
   private inking = 1;
+  /** The answer is drawn in slices of at most ~12 ms, so it never stalls a scroll. */
+  private readonly drawing = new SlicedRender();
 
   constructor(private readonly root: HTMLElement) {
     this.id = root.dataset.figureId!;
@@ -107,10 +110,7 @@ class CnnInspector {
           this.requestView();
           return; // a newer drawing is on its way: skip drawing this stale one
         }
-        renderInspector(this.root, msg.view);
-        this.status(t('live.ready'));
-        this.root.dataset.viewReady = 'true';
-        this.root.dataset.tensors = String(msg.tensors);
+        void this.show(msg.view, msg.tensors);
         return;
       case 'error':
         this.inFlight = false;
@@ -120,6 +120,15 @@ class CnnInspector {
       default:
         return;
     }
+  }
+
+  /** Draws the answer; a newer answer that arrives meanwhile takes over. */
+  private async show(view: InspectorView, tensors: number): Promise<void> {
+    if (!(await this.drawing.run(inspectorSteps(this.root, view)))) return;
+    this.status(t('live.ready'));
+    // Only now, with every table and picture from this answer, is the view ready.
+    if (!this.inFlight) this.root.dataset.viewReady = 'true';
+    this.root.dataset.tensors = String(tensors);
   }
 
   private bind(): void {

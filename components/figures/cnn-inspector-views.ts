@@ -47,12 +47,26 @@ export function drawPad(pad: HTMLCanvasElement, mask: Uint8Array | null, cursor:
   }
 }
 
-/** Everything the worker's answer shows, into the figure `root`. */
-export function renderInspector(root: HTMLElement, v: InspectorView): void {
-  const d = root.dataset;
-  d.epoch = String(v.epoch);
-  d.predicted = String(v.predicted);
-  d.source = v.input.source;
+/**
+ * Everything the worker's answer shows, as steps for a SlicedRender: the input and
+ * probabilities, then each layer's numbers, then each of its pictures. The figure's
+ * data attributes (what tests and self-checks read) change in the last step, once
+ * every table holds this view's numbers.
+ */
+export function inspectorSteps(root: HTMLElement, v: InspectorView): Array<() => void> {
+  const steps: Array<() => void> = [() => renderInput(root, v)];
+  for (const bank of v.filters) renderFilters(root, bank, steps);
+  for (const maps of v.maps) renderMaps(root, maps, steps);
+  steps.push(() => {
+    const d = root.dataset;
+    d.epoch = String(v.epoch);
+    d.predicted = String(v.predicted);
+    d.source = v.input.source;
+  });
+  return steps;
+}
+
+function renderInput(root: HTMLElement, v: InspectorView): void {
   drawDigit(part<HTMLCanvasElement>(root, '[data-view="input"]'), v.input.pixels);
   const p = v.probabilities;
   const what = v.input.source === 'drawn' ? t('cnni.yourDrawing') : t('cnni.testDigit', { index: v.input.index, label: v.input.label });
@@ -72,71 +86,59 @@ export function renderInspector(root: HTMLElement, v: InspectorView): void {
     columns: DIGITS,
     rows: [{ label: t('ctl.pDigit'), values: p }],
   });
-  // Pictures from this view supersede any still waiting from the last one.
-  paintQueue.get(root)?.splice(0);
-  for (const bank of v.filters) renderFilters(root, bank);
-  for (const maps of v.maps) renderMaps(root, maps);
 }
 
-const paintQueue = new WeakMap<HTMLElement, Array<() => void>>();
-
-/**
- * Paints one strip of maps per task, after the view's numbers and tables are in place.
- * The first picture on each of the figure's 90 canvases is slow (the browser sets up its
- * drawing surface then), and painting them all in the task that took the worker's answer
- * was one task of 75–95 ms as the figure came into view, long enough to stall a scroll.
- */
-function paintSoon(root: HTMLElement, paint: () => void): void {
-  let queue = paintQueue.get(root);
-  if (!queue) paintQueue.set(root, (queue = []));
-  queue.push(paint);
-  if (queue.length > 1) return;
-  const next = () => {
-    const job = queue.shift();
-    if (!job) return;
-    job();
-    if (queue.length) setTimeout(next, 0);
-  };
-  // The queue itself is emptied (not replaced) by a newer view, so this loop serves it too.
-  setTimeout(next, 0);
-}
-
-function renderFilters(root: HTMLElement, f: FilterBank): void {
+/** One step for the layer's numbers, then (first layer) one per filter picture. */
+function renderFilters(root: HTMLElement, f: FilterBank, steps: Array<() => void>): void {
   if (f.cin === 1) {
     // First layer: each filter is a 3×3 picture, on one signed scale.
     const [lo, hi] = extent(f.kernel);
     const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
-    const strip = part(root, `[data-view="filters-${f.layer}"]`);
-    const list = canvases(strip, f.cout, f.k, (k) => t('cnni.filter', { k }));
-    paintSoon(root, () => list.forEach((canvas, o) => paintMap(canvas, f.k, f.k, (i) => f.kernel[i * f.cout + o]!, 'signed', -m, m)));
-    part(root, `[data-view="legend-${f.layer}"]`).replaceChildren(legend('signed', -m, m));
-    drawTable(part(root, `[data-table="filters-${f.layer}"]`), {
-      caption: t('cnni.filtersCaption', { layer: f.layer, n: f.cout }),
-      columns: [...Array.from({ length: f.k * f.k }, (_, i) => `w(${Math.floor(i / f.k)},${i % f.k})`), t('ctl.bias')],
-      rows: Array.from({ length: f.cout }, (_, o) => ({ label: t('cnni.filter', { k: o }), values: [...Array.from({ length: f.k * f.k }, (_, i) => f.kernel[i * f.cout + o]!), f.bias[o]!] })),
+    let list: HTMLCanvasElement[] = [];
+    steps.push(() => {
+      list = canvases(part(root, `[data-view="filters-${f.layer}"]`), f.cout, f.k, (k) => t('cnni.filter', { k }));
+      part(root, `[data-view="legend-${f.layer}"]`).replaceChildren(legend('signed', -m, m));
+      drawTable(part(root, `[data-table="filters-${f.layer}"]`), {
+        caption: t('cnni.filtersCaption', { layer: f.layer, n: f.cout }),
+          columns: [...Array.from({ length: f.k * f.k }, (_, i) => `w(${Math.floor(i / f.k)},${i % f.k})`), t('ctl.bias')],
+        rows: Array.from({ length: f.cout }, (_, o) => ({ label: t('cnni.filter', { k: o }), values: [...Array.from({ length: f.k * f.k }, (_, i) => f.kernel[i * f.cout + o]!), f.bias[o]!] })),
+      });
     });
+    for (let o = 0; o < f.cout; o++) steps.push(() => paintMap(list[o]!, f.k, f.k, (i) => f.kernel[i * f.cout + o]!, 'signed', -m, m));
     return;
   }
   // Deeper layers: one number per 3×3 kernel, its norm; rows are output channels.
   const [, hi] = extent(f.norms);
-  const canvas = part<HTMLCanvasElement>(root, `[data-view="norms-${f.layer}"]`);
-  canvas.width = f.cin * 8;
-  canvas.height = f.cout * 8;
-  paintMap(canvas, f.cout, f.cin, (i) => f.norms[i]!, 'magnitude', 0, hi);
-  part(root, `[data-view="legend-${f.layer}"]`).replaceChildren(legend('magnitude', 0, hi));
-  drawTable(part(root, `[data-table="norms-${f.layer}"]`), {
-    caption: t('cnni.normsCaption', { layer: f.layer }),
-    columns: Array.from({ length: f.cin }, (_, c) => t('cnni.in', { c })),
-    rows: Array.from({ length: f.cout }, (_, o) => ({ label: t('cnni.out', { c: o }), values: f.norms.slice(o * f.cin, (o + 1) * f.cin) })),
+  steps.push(() => {
+    part(root, `[data-view="legend-${f.layer}"]`).replaceChildren(legend('magnitude', 0, hi));
+    drawTable(part(root, `[data-table="norms-${f.layer}"]`), {
+      caption: t('cnni.normsCaption', { layer: f.layer }),
+      columns: Array.from({ length: f.cin }, (_, c) => t('cnni.in', { c })),
+      rows: Array.from({ length: f.cout }, (_, o) => ({ label: t('cnni.out', { c: o }), values: f.norms.slice(o * f.cin, (o + 1) * f.cin) })),
+    });
+  });
+  steps.push(() => {
+    const canvas = part<HTMLCanvasElement>(root, `[data-view="norms-${f.layer}"]`);
+    canvas.width = f.cin * 8;
+    canvas.height = f.cout * 8;
+    paintMap(canvas, f.cout, f.cin, (i) => f.norms[i]!, 'magnitude', 0, hi);
   });
 }
 
-function renderMaps(root: HTMLElement, m: FeatureMaps): void {
+/** One step for the layer's numbers, then one per feature-map picture. */
+function renderMaps(root: HTMLElement, m: FeatureMaps, steps: Array<() => void>): void {
   const [, hi] = extent(m.values);
-  const strip = part(root, `[data-maps="${m.layer}"]`);
-  const list = canvases(strip, m.c, m.h, (k) => t('cnni.map', { k }));
-  paintSoon(root, () => list.forEach((canvas, k) => paintMap(canvas, m.h, m.w, (i) => m.values[i * m.c + k]!, 'magnitude', 0, hi || 1)));
-  part(root, `[data-view="legend-${m.layer}-maps"]`).replaceChildren(legend('magnitude', 0, hi));
+  let list: HTMLCanvasElement[] = [];
+  steps.push(() => {
+    list = canvases(part(root, `[data-maps="${m.layer}"]`), m.c, m.h, (k) => t('cnni.map', { k }));
+    part(root, `[data-view="legend-${m.layer}-maps"]`).replaceChildren(legend('magnitude', 0, hi));
+    mapNumbers(root, m);
+  });
+  for (let k = 0; k < m.c; k++) steps.push(() => paintMap(list[k]!, m.h, m.w, (i) => m.values[i * m.c + k]!, 'magnitude', 0, hi || 1));
+}
+
+/** The maps' note and table: per map its mean, maximum, share above zero and where its maximum is. */
+function mapNumbers(root: HTMLElement, m: FeatureMaps): void {
   const rows = [];
   let active = 0;
   for (let k = 0; k < m.c; k++) {
