@@ -238,12 +238,14 @@ async function main() {
         // The CPU run once more with the pointer moved off the content after pressing
         // Train: content scrolling under a resting pointer makes Chromium hit-test (and
         // send pointer events) on every frame, about half the busy share on a chapter page.
+        // Last, the same scroll with nothing training: the frame rate this machine's
+        // renderer reaches at all, against which the training runs' frame rates read.
         result.mainThread = [];
-        for (const [backend, pointerOff] of [[null, false], ['cpu', false], ['cpu', true]]) {
+        for (const [backend, pointerOff, idle] of [[null, false, false], ['cpu', false, false], ['cpu', true, false], ['cpu', true, true]]) {
           try {
-            result.mainThread.push(await withTimeout(mainThreadWhileTraining(lab.origin, { seconds: 20, backend, pointerOff, log: (s) => say(`· ${s}`) }), 300, 'main thread while training'));
+            result.mainThread.push(await withTimeout(mainThreadWhileTraining(lab.origin, { seconds: 20, backend, pointerOff, idle, log: (s) => say(`· ${s}`) }), 300, 'main thread while training'));
           } catch (e) {
-            result.mainThread.push({ requested: `${backend ?? 'automatic'}${pointerOff ? ', pointer off the content' : ''}`, error: firstLine(e) });
+            result.mainThread.push({ requested: `${backend ?? 'automatic'}${pointerOff ? ', pointer off the content' : ''}${idle ? ', nothing training' : ''}`, error: firstLine(e) });
           }
         }
       }
