@@ -79,3 +79,31 @@ test('sections, equations and figures are numbered with anchors, and references 
   await page.goto(`/seeing-inside/cam-and-grad-cam/#eq-${chapter}-2`);
   await expect(page.locator(`#eq-${chapter}-2`)).toBeInViewport();
 });
+
+// A long chapter skips laying out its prose off screen (content-visibility, book.css) for a
+// reader who opens it at the top; a link into it must still land exactly where it points.
+// Without the exact-layout switch, #eq-7-7 first landed 589 px down the window and then
+// drifted to 801 px (desktop, second visit), as blocks above it replaced estimated heights.
+const LONG = '/how-networks-compute/recurrent-networks/';
+
+test('a link to an equation deep in a long chapter lands on it and stays there, phone and desktop', async ({ browser }) => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    // First at the top (prose off screen skipped), then the link, as a returning reader.
+    await page.goto(LONG);
+    await expect(page.locator('html')).not.toHaveAttribute('data-exact-layout');
+    expect(await page.locator('.sl-markdown-content > p').last().evaluate((p) => getComputedStyle(p).contentVisibility)).toBe('auto');
+    const linked = await context.newPage();
+    await linked.goto(`${LONG}#eq-7-7`);
+    await expect(linked.locator('html')).toHaveAttribute('data-exact-layout', '');
+    const top = () => linked.locator('#eq-7-7').evaluate((e) => e.getBoundingClientRect().top);
+    // Below the sticky header, at the top of the window, and still there once figures mounted and fonts loaded.
+    await expect.poll(top).toBeLessThan(260);
+    await linked.waitForTimeout(1500);
+    const settled = await top();
+    expect(settled, `#eq-7-7 at ${settled} px in a ${viewport.width} px window`).toBeGreaterThanOrEqual(0);
+    expect(settled).toBeLessThan(260);
+    await context.close();
+  }
+});
