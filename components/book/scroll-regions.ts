@@ -18,11 +18,6 @@ function update(el: HTMLElement): void {
   }
 }
 
-/** False for a box inside content the browser skips off screen (where it can tell). */
-function drawn(el: HTMLElement): boolean {
-  return typeof el.checkVisibility !== 'function' || el.checkVisibility({ contentVisibilityAuto: true });
-}
-
 function nameCodeRegion(pre: HTMLElement): void {
   if (pre.getAttribute('role') !== 'region' || pre.hasAttribute('aria-label')) return;
   const frame = pre.closest('.expressive-code');
@@ -39,10 +34,7 @@ export function mountScrollRegions(): void {
   // only after load: reading document.fonts.ready makes the browser style and lay out
   // the whole page on the spot, which during parsing was one long task (0.6 s of style
   // and 0.35 s of layout on SHAP, 4× CPU slowdown) in front of the first paint.
-  // Only boxes the browser has drawn: one in prose it skips off screen (content-visibility,
-  // book.css) would have to be laid out just to be measured, which undid the skipping at
-  // load; the ResizeObserver reports it once it is drawn.
-  const recheck = () => document.querySelectorAll<HTMLElement>(SCROLLERS).forEach((el) => drawn(el) && update(el));
+  const recheck = () => document.querySelectorAll<HTMLElement>(SCROLLERS).forEach(update);
   addEventListener('load', () => {
     recheck();
     document.fonts?.ready.then(recheck);

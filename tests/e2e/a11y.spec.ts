@@ -74,10 +74,6 @@ for (const path of pages) {
     await served.close();
     await page.goto(`${path}?backend=cpu`);
     await mountFigures(page);
-    // The chapter's prose off screen is skipped (content-visibility: auto, book.css) and
-    // keeps its old colours until drawn, which a reader never sees but axe, reading styles
-    // without scrolling, would after the theme switch: draw everything first.
-    await page.addStyleTag({ content: '.sl-markdown-content > *, .katex-mathml { content-visibility: visible !important; }' });
     for (const scheme of ['light', 'dark'] as const) {
       // Starlight's theme: the data-theme attribute on <html>, as its theme picker sets it.
       await page.emulateMedia({ colorScheme: scheme });
