@@ -100,7 +100,7 @@ function renderFilters(root: HTMLElement, f: FilterBank, steps: Array<() => void
       part(root, `[data-view="legend-${f.layer}"]`).replaceChildren(legend('signed', -m, m));
       drawTable(part(root, `[data-table="filters-${f.layer}"]`), {
         caption: t('cnni.filtersCaption', { layer: f.layer, n: f.cout }),
-          columns: [...Array.from({ length: f.k * f.k }, (_, i) => `w(${Math.floor(i / f.k)},${i % f.k})`), t('ctl.bias')],
+        columns: [...Array.from({ length: f.k * f.k }, (_, i) => `w(${Math.floor(i / f.k)},${i % f.k})`), t('ctl.bias')],
         rows: Array.from({ length: f.cout }, (_, o) => ({ label: t('cnni.filter', { k: o }), values: [...Array.from({ length: f.k * f.k }, (_, i) => f.kernel[i * f.cout + o]!), f.bias[o]!] })),
       });
     });

@@ -47,7 +47,7 @@ interface YieldingScheduler {
  * (Chromium 129+, Firefox 142+) lets input and frames run, then resumes ahead of other
  * queued work; elsewhere a zero timeout does the same, at the back of the queue.
  */
-export function nextTask(): Promise<void> {
+function nextTask(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Partial<YieldingScheduler> }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
